@@ -1,0 +1,36 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import svelte from '@astrojs/svelte';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
+import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tables.ts';
+
+/**
+ * BASE_PATH builds the site for a sub-path (`BASE_PATH=/some/path/ npm run build`);
+ * OUT_DIR lets a second build sit beside the default `dist/` (the base-path tests use it).
+ */
+const base = process.env.BASE_PATH ?? '/';
+const outDir = process.env.OUT_DIR ?? './dist';
+
+export default defineConfig({
+  base,
+  outDir,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  integrations: [mdx(), svelte()],
+  markdown: {
+    // remark/rehype plugins only run under the unified processor; MDX inherits it.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        [rehypeBaseLinks, { base }],
+        rehypeScrollableTables,
+      ],
+    }),
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,59 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests run against `astro preview` of real builds: `dist/` at the root path
+ * and `dist-base/` built with BASE_PATH=/some/path/ (see `npm run build:base`).
+ * Chromium comes from CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * Playwright's own browser where one is installed.
+ */
+const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const executablePath = existsSync(chromium) ? chromium : undefined;
+const PORT = 4321;
+const BASE_PORT = 4322;
+export const BASE_PATH = '/some/path/';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env['CI'] ? 2 : undefined,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'site', testIgnore: /base-path\.spec\.ts/ },
+    { name: 'base-path', testMatch: /base-path\.spec\.ts/, use: { baseURL: `http://localhost:${BASE_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: `astro preview --port ${PORT}`,
+      url: `http://localhost:${PORT}/`,
+      reuseExistingServer: !process.env['CI'],
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      command: `astro preview --port ${BASE_PORT}`,
+      url: `http://localhost:${BASE_PORT}${BASE_PATH}`,
+      reuseExistingServer: !process.env['CI'],
+      env: { ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH, OUT_DIR: './dist-base' },
+    },
+  ],
+});

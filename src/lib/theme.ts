@@ -1,0 +1,30 @@
+import { readStored, removeStored, writeStored } from './storage.ts';
+
+/** The two colour themes. */
+export type Theme = 'light' | 'dark';
+
+/**
+ * Storage key of the reader's explicit theme choice. The inline script in
+ * `BaseLayout.astro` reads the same key before first paint; keep the two in step.
+ */
+export const THEME_KEY = 'dropout-lab:theme';
+
+/** The reader's explicit choice, or undefined when the site follows the system. */
+export function storedTheme(): Theme | undefined {
+  const value = readStored(THEME_KEY);
+  return value === 'light' || value === 'dark' ? value : undefined;
+}
+
+/** The theme in effect: the explicit choice, else the system preference. */
+export function effectiveTheme(systemPrefersDark: boolean): Theme {
+  return storedTheme() ?? (systemPrefersDark ? 'dark' : 'light');
+}
+
+/**
+ * Records a choice. Choosing what the system already prefers forgets the choice,
+ * so the site follows the system again when that changes.
+ */
+export function chooseTheme(theme: Theme, systemPrefersDark: boolean): void {
+  if ((theme === 'dark') === systemPrefersDark) removeStored(THEME_KEY);
+  else writeStored(THEME_KEY, theme);
+}

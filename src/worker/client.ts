@@ -1,0 +1,95 @@
+import type { ResultOf, WorkerEvent, WorkerRequest } from './protocol.ts';
+
+/** A request as the caller writes it: the client assigns the id. */
+export type RequestBody<K extends WorkerRequest['kind']> = Omit<Extract<WorkerRequest, { kind: K }>, 'id'>;
+
+/** Raised for a request whose answer was overtaken by a newer request on the same channel. */
+export class SupersededError extends Error {
+  constructor() {
+    super('superseded by a newer request');
+    this.name = 'SupersededError';
+  }
+}
+
+interface Pending {
+  resolve: (event: WorkerEvent) => void;
+  reject: (error: Error) => void;
+}
+
+/** Starts the simulation worker as a module worker; Vite bundles it and resolves the base path. */
+export function startSimWorker(): Worker {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'dropout-lab-sim' });
+}
+
+/**
+ * The main thread's side of the worker protocol. Requests return promises; a worker
+ * that crashes rejects what was pending with its message and is started again on the
+ * next request.
+ */
+export class SimClient {
+  readonly #start: () => Worker;
+  #worker: Worker | undefined;
+  #nextId = 1;
+  readonly #pending = new Map<number, Pending>();
+  /** newest request id per channel, for newest-wins */
+  readonly #latest = new Map<string, number>();
+
+  constructor(start: () => Worker = startSimWorker) {
+    this.#start = start;
+  }
+
+  /** Sends a request and resolves with its result, or rejects with the worker's error message. */
+  request<K extends WorkerRequest['kind']>(body: RequestBody<K>): Promise<ResultOf<K>> {
+    const id = this.#nextId++;
+    const worker = this.#ensureWorker();
+    return new Promise<ResultOf<K>>((resolve, reject) => {
+      this.#pending.set(id, { resolve: (event) => resolve(event as ResultOf<K>), reject });
+      worker.postMessage({ ...body, id } as WorkerRequest);
+    });
+  }
+
+  /**
+   * Like {@link request}, but only the newest request on `channel` resolves: an older
+   * one still in flight rejects with {@link SupersededError} once a newer one answers.
+   */
+  async latest<K extends WorkerRequest['kind']>(channel: string, body: RequestBody<K>): Promise<ResultOf<K>> {
+    const id = this.#nextId;
+    this.#latest.set(channel, id);
+    const result = await this.request(body);
+    if (this.#latest.get(channel) !== id) throw new SupersededError();
+    return result;
+  }
+
+  /** Stops the worker and rejects everything pending. */
+  dispose(): void {
+    this.#fail(new Error('the simulation was closed'));
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = this.#start();
+    worker.onmessage = (event: MessageEvent<WorkerEvent>) => this.#settle(event.data);
+    worker.onerror = (event: ErrorEvent) => {
+      event.preventDefault();
+      this.#fail(new Error(`the simulation stopped: ${event.message || 'the worker failed to run'}`));
+    };
+    worker.onmessageerror = () => this.#fail(new Error('the simulation sent a message that could not be read'));
+    this.#worker = worker;
+    return worker;
+  }
+
+  #settle(event: WorkerEvent): void {
+    const pending = this.#pending.get(event.id);
+    if (!pending) return;
+    this.#pending.delete(event.id);
+    if (event.kind === 'error') pending.reject(new Error(event.message));
+    else pending.resolve(event);
+  }
+
+  #fail(error: Error): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    for (const pending of this.#pending.values()) pending.reject(error);
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,46 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/** Problems a page reported while a test ran: console errors, uncaught errors, failed or foreign requests. */
+export interface PageProblems {
+  errors: string[];
+}
+
+/**
+ * Every test page records console errors, uncaught exceptions, failed requests,
+ * HTTP errors and any request that leaves the site's origin; `problems.errors`
+ * must be empty at the end of each test, checked automatically.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [
+    async ({ page, baseURL }, use) => {
+      const problems: PageProblems = { errors: [] };
+      watch(page, new URL(baseURL ?? 'http://localhost').origin, problems);
+      await use(problems);
+      expect(problems.errors, 'the page reported problems').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** Attaches the listeners of {@link test}'s `problems` fixture to a page. */
+export function watch(page: Page, origin: string, problems: PageProblems): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.errors.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.errors.push(`uncaught: ${error.message}`));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.origin !== origin) problems.errors.push(`request left the origin: ${request.url()}`);
+  });
+  page.on('requestfailed', (request) =>
+    problems.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !response.url().includes('/does-not-exist')) {
+      problems.errors.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+}
+
+export { expect };

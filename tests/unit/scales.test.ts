@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { drawScale, plotArea, valueScale, type Frame } from '../../src/charts/scales.ts';
+
+const frame: Frame = { width: 400, height: 200, margin: { top: 10, right: 20, bottom: 30, left: 40 } };
+
+describe('plotArea', () => {
+  it('is the box inside the margins', () => {
+    expect(plotArea(frame)).toEqual({ left: 40, right: 380, top: 10, bottom: 170 });
+  });
+  it('never inverts when the box is smaller than its margins', () => {
+    const area = plotArea({ ...frame, width: 10, height: 5 });
+    expect(area.right).toBeGreaterThan(area.left);
+    expect(area.bottom).toBeGreaterThan(area.top);
+  });
+});
+
+describe('drawScale', () => {
+  it('maps draw 1 to the left edge and the last draw to the right edge', () => {
+    const x = drawScale(500, frame);
+    expect(x(1)).toBe(40);
+    expect(x(500)).toBe(380);
+  });
+  it('keeps a usable domain for a single draw', () => {
+    const x = drawScale(1, frame);
+    expect(x(1)).toBe(40);
+    expect(Number.isFinite(x(2))).toBe(true);
+  });
+});
+
+describe('valueScale', () => {
+  it.each([
+    { values: [1.5, 0.75], lo: 0, hiAtLeast: 1.5 },
+    { values: [10, 1], lo: 0, hiAtLeast: 10 },
+    { values: [-2, -1], lo: -2, hiAtLeast: 0 },
+  ])('spans 0 and $values, bottom-up', ({ values, lo, hiAtLeast }) => {
+    const y = valueScale(values, frame);
+    const [d0, d1] = y.domain() as [number, number];
+    expect(d0).toBeLessThanOrEqual(lo);
+    expect(d1).toBeGreaterThanOrEqual(hiAtLeast);
+    expect(y(d0)).toBe(170);
+    expect(y(d1)).toBe(10);
+  });
+  it('has a non-empty domain when every value is 0 and ignores non-finite values', () => {
+    const [d0, d1] = valueScale([0, Number.NaN, Infinity], frame).domain() as [number, number];
+    expect(d1).toBeGreaterThan(d0);
+    expect(Number.isFinite(d1)).toBe(true);
+  });
+});
