@@ -16,7 +16,7 @@ export const BASE_PATH = '/some/path/';
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env['CI'] ? 2 : undefined,
+  ...(process.env['CI'] ? { workers: 2 } : {}),
   retries: 0,
   reporter: [['list']],
   timeout: 60_000,

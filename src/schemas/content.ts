@@ -16,7 +16,10 @@ export const OBJECTIVE_MAX = 160;
 export function lessonSchema<Ref extends z.ZodType>(prerequisite: Ref) {
   return z.strictObject({
     /** Title shown on the course home, in the page heading and in previous/next links. */
-    title: z.string().trim().min(3, 'title: give the lesson a title of at least 3 characters'),
+    title: z
+      .string({ error: 'title: required; the lesson title as text' })
+      .trim()
+      .min(3, 'title: give the lesson a title of at least 3 characters'),
     /**
      * Position in the course, starting at 1. Lessons are listed and linked
      * (previous/next) in this order; two lessons may not share a number.
@@ -27,7 +30,7 @@ export function lessonSchema<Ref extends z.ZodType>(prerequisite: Ref) {
       .min(1, 'order: a whole number ≥ 1 that places the lesson in the course'),
     /** One or two sentences on the course home and in the page's meta description. */
     summary: z
-      .string()
+      .string({ error: 'summary: required; one or two sentences for the course home' })
       .trim()
       .min(20, 'summary: write one or two sentences (at least 20 characters)')
       .max(SUMMARY_MAX, `summary: keep it under ${SUMMARY_MAX} characters; the home page shows it whole`),
@@ -42,6 +45,7 @@ export function lessonSchema<Ref extends z.ZodType>(prerequisite: Ref) {
           .trim()
           .min(10, 'objectives: each objective is a short sentence (at least 10 characters)')
           .max(OBJECTIVE_MAX, `objectives: keep each objective under ${OBJECTIVE_MAX} characters`),
+        { error: 'objectives: required; a list of learning objectives, one sentence each' },
       )
       .min(1, 'objectives: list at least one learning objective')
       .max(6, 'objectives: list at most 6 learning objectives'),

@@ -1,0 +1,6 @@
+// svelte-check type-checks the TypeScript modules too, but only Astro's own tooling
+// understands `.astro` files; to svelte-check an imported component is an opaque value.
+declare module '*.astro' {
+  const Component: (props: Record<string, unknown>) => unknown;
+  export default Component;
+}

@@ -1,0 +1,73 @@
+import type { Element, Root } from 'hast';
+import { describe, expect, it } from 'vitest';
+import { rehypeBaseLinks } from '../../src/lib/markdown/rehype-base-links.ts';
+import { rehypeScrollableTables } from '../../src/lib/markdown/rehype-scrollable-tables.ts';
+import { withBase } from '../../src/lib/url.ts';
+
+describe('withBase', () => {
+  it.each([
+    ['/notation/', '/', '/notation/'],
+    ['/notation/', '/some/path/', '/some/path/notation/'],
+    ['/notation/', '/some/path', '/some/path/notation/'],
+    ['/', '/some/path/', '/some/path/'],
+    ['/some/path/notation/', '/some/path/', '/some/path/notation/'],
+    ['/some/pathology/', '/some/path/', '/some/path/some/pathology/'],
+    ['https://jmlr.org/', '/some/path/', 'https://jmlr.org/'],
+    ['//cdn.example/x.js', '/some/path/', '//cdn.example/x.js'],
+    ['#summary', '/some/path/', '#summary'],
+    ['mailto:a@b.c', '/some/path/', 'mailto:a@b.c'],
+    ['../x/', '/some/path/', '../x/'],
+  ])('withBase(%s, %s) is %s', (path, base, expected) => {
+    expect(withBase(path, base)).toBe(expected);
+  });
+});
+
+const link = (href: string): Element => ({ type: 'element', tagName: 'a', properties: { href }, children: [] });
+
+describe('rehypeBaseLinks', () => {
+  it('prefixes root-relative links at any depth and leaves others alone', () => {
+    const nested = link('/about/');
+    const tree: Root = {
+      type: 'root',
+      children: [
+        link('/notation/'),
+        link('https://arxiv.org/abs/1207.0580'),
+        link('#notation'),
+        { type: 'element', tagName: 'p', properties: {}, children: [nested] },
+      ],
+    };
+    rehypeBaseLinks({ base: '/some/path/' })(tree);
+    const hrefs = tree.children.map((node) => (node.type === 'element' ? node.properties['href'] : undefined));
+    expect(hrefs.slice(0, 3)).toEqual(['/some/path/notation/', 'https://arxiv.org/abs/1207.0580', '#notation']);
+    expect(nested.properties['href']).toBe('/some/path/about/');
+  });
+});
+
+describe('rehypeScrollableTables', () => {
+  it('wraps a table in a focusable region named after its header cells', () => {
+    const cell = (tagName: string, text: string): Element => ({
+      type: 'element',
+      tagName,
+      properties: {},
+      children: [{ type: 'text', value: text }],
+    });
+    const table: Element = {
+      type: 'element',
+      tagName: 'table',
+      properties: {},
+      children: [
+        { type: 'element', tagName: 'tr', properties: {}, children: [cell('th', 'Source'), cell('th', 'Meaning')] },
+      ],
+    };
+    const tree: Root = {
+      type: 'root',
+      children: [{ type: 'element', tagName: 'div', properties: {}, children: [table] }],
+    };
+    rehypeScrollableTables()(tree);
+    const outer = tree.children[0] as Element;
+    const region = outer.children[0] as Element;
+    expect(region.tagName).toBe('div');
+    expect(region.properties).toMatchObject({ role: 'region', tabIndex: 0, ariaLabel: 'Table: Source, Meaning' });
+    expect(region.children[0]).toBe(table);
+  });
+});
