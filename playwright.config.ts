@@ -4,7 +4,8 @@ import { defineConfig, devices } from '@playwright/test';
 /**
  * Browser tests run against `astro preview` of real builds: `dist/` at the root path
  * and `dist-base/` built with BASE_PATH=/some/path/ (see `npm run build:base`).
- * Chromium comes from CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * `--ignore-lock` lets the two previews run side by side and keeps each in the foreground,
+ * where Playwright can stop it. Chromium comes from CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
  * Playwright's own browser where one is installed.
  */
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -44,13 +45,13 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `astro preview --port ${PORT}`,
+      command: `astro preview --ignore-lock --port ${PORT}`,
       url: `http://localhost:${PORT}/`,
       reuseExistingServer: !process.env['CI'],
       env: { ASTRO_TELEMETRY_DISABLED: '1' },
     },
     {
-      command: `astro preview --port ${BASE_PORT}`,
+      command: `astro preview --ignore-lock --port ${BASE_PORT}`,
       url: `http://localhost:${BASE_PORT}${BASE_PATH}`,
       reuseExistingServer: !process.env['CI'],
       env: { ASTRO_TELEMETRY_DISABLED: '1', BASE_PATH, OUT_DIR: './dist-base' },
