@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
-import { rehypeScrollableTables } from './src/lib/markdown/rehype-scrollable-tables.ts';
+import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts';
 
 /**
  * BASE_PATH builds the site for a sub-path (`BASE_PATH=/some/path/ npm run build`);
@@ -30,7 +30,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
         [rehypeBaseLinks, { base }],
-        rehypeScrollableTables,
+        rehypeScrollRegions,
       ],
     }),
   },

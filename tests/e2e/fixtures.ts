@@ -25,7 +25,10 @@ export const test = base.extend<{ problems: PageProblems }>({
 /** Attaches the listeners of {@link test}'s `problems` fixture to a page. */
 export function watch(page: Page, origin: string, problems: PageProblems): void {
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.errors.push(`console error: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // Chromium logs the 404 of a page that tests ask for on purpose; see `response` below.
+    if (message.location().url.includes('/does-not-exist')) return;
+    problems.errors.push(`console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.errors.push(`uncaught: ${error.message}`));
   page.on('request', (request) => {

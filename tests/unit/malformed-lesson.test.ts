@@ -29,50 +29,43 @@ function buildWithLesson(name: string, frontmatter: string): { status: number | 
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** Frontmatter of a valid lesson, as YAML lines by key; each test breaks one field. */
+const validLesson: Record<string, string> = {
+  title: 'title: Broken lesson',
+  order: 'order: 2',
+  summary: 'summary: A lesson used to check the messages of a failing build.',
+  objectives: 'objectives:\n  - Explain something useful here.',
+  minutes: 'minutes: 10',
+};
+
+function frontmatter(changes: Record<string, string | undefined>): string {
+  const fields = { ...validLesson, ...changes };
+  return Object.values(fields)
+    .filter((line) => line !== undefined)
+    .join('\n');
+}
+
 describe('a malformed lesson fails the build', () => {
-  it('names the file and the field when a required field is missing', () => {
-    const { status, output } = buildWithLesson(
-      'missing-summary',
-      ['title: Broken lesson', 'order: 2', 'objectives:', '  - Explain something useful here.', 'minutes: 10'].join(
-        '\n',
-      ),
-    );
+  it.each([
+    {
+      problem: 'a required field is missing',
+      changes: { summary: undefined },
+      message: 'summary: required; one or two sentences for the course home',
+    },
+    {
+      problem: 'a value is out of range',
+      changes: { minutes: 'minutes: 0' },
+      message: 'minutes: estimated minutes as a whole number from 1 to 120',
+    },
+    {
+      problem: 'a prerequisite does not exist',
+      changes: { prerequisites: 'prerequisites: [ghost-lesson]' },
+      message: 'content/lessons/broken.mdx: prerequisites: no lesson "ghost-lesson" exists',
+    },
+  ])('names the file and the field when $problem', ({ problem, changes, message }) => {
+    const { status, output } = buildWithLesson(problem.replaceAll(' ', '-'), frontmatter(changes));
     expect(status).not.toBe(0);
     expect(output).toContain('content/lessons/broken.mdx');
-    expect(output).toContain('summary: required; one or two sentences for the course home');
-  });
-
-  it('names the file and the field when a value is out of range', () => {
-    const { status, output } = buildWithLesson(
-      'bad-minutes',
-      [
-        'title: Broken lesson',
-        'order: 2',
-        'summary: A lesson whose time estimate is not a whole number of minutes.',
-        'objectives:',
-        '  - Explain something useful here.',
-        'minutes: 0',
-      ].join('\n'),
-    );
-    expect(status).not.toBe(0);
-    expect(output).toContain('content/lessons/broken.mdx');
-    expect(output).toContain('minutes: estimated minutes as a whole number from 1 to 120');
-  });
-
-  it('names the file and the field when a prerequisite does not exist', () => {
-    const { status, output } = buildWithLesson(
-      'ghost-prerequisite',
-      [
-        'title: Broken lesson',
-        'order: 2',
-        'summary: This lesson refers to a prerequisite that does not exist anywhere.',
-        'objectives:',
-        '  - Explain something useful here.',
-        'minutes: 10',
-        'prerequisites: [ghost-lesson]',
-      ].join('\n'),
-    );
-    expect(status).not.toBe(0);
-    expect(output).toContain('content/lessons/broken.mdx: prerequisites: no lesson "ghost-lesson" exists');
+    expect(output).toContain(message);
   });
 });

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { rehypeBaseLinks } from '../../src/lib/markdown/rehype-base-links.ts';
-import { rehypeScrollableTables } from '../../src/lib/markdown/rehype-scrollable-tables.ts';
+import { rehypeScrollRegions } from '../../src/lib/markdown/rehype-scroll-regions.ts';
 import { withBase } from '../../src/lib/url.ts';
 
 describe('withBase', () => {
@@ -43,7 +43,7 @@ describe('rehypeBaseLinks', () => {
   });
 });
 
-describe('rehypeScrollableTables', () => {
+describe('rehypeScrollRegions', () => {
   it('wraps a table in a focusable region named after its header cells', () => {
     const cell = (tagName: string, text: string): Element => ({
       type: 'element',
@@ -63,11 +63,33 @@ describe('rehypeScrollableTables', () => {
       type: 'root',
       children: [{ type: 'element', tagName: 'div', properties: {}, children: [table] }],
     };
-    rehypeScrollableTables()(tree);
+    rehypeScrollRegions()(tree);
     const outer = tree.children[0] as Element;
     const region = outer.children[0] as Element;
     expect(region.tagName).toBe('div');
     expect(region.properties).toMatchObject({ role: 'region', tabIndex: 0, ariaLabel: 'Table: Source, Meaning' });
     expect(region.children[0]).toBe(table);
+  });
+
+  it('makes display math a focusable region and leaves inline math alone', () => {
+    const display: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['katex-display'] },
+      children: [],
+    };
+    const inline: Element = {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['math', 'math-inline'] },
+      children: [],
+    };
+    const tree: Root = {
+      type: 'root',
+      children: [display, { type: 'element', tagName: 'p', properties: {}, children: [inline] }],
+    };
+    rehypeScrollRegions()(tree);
+    expect(display.properties).toMatchObject({ role: 'region', tabIndex: 0, ariaLabel: 'Equation' });
+    expect(inline.properties).toEqual({ className: ['math', 'math-inline'] });
   });
 });

@@ -1,0 +1,18 @@
+import { test, expect } from './fixtures.ts';
+import { LESSON, ROUTES, crawl, path } from './helpers.ts';
+
+test('every internal link from the home page leads to a page, and every fragment to an element', async ({
+  page,
+  baseURL,
+}) => {
+  const { pages, broken } = await crawl(page, new URL('/', baseURL).href);
+
+  expect(broken, `broken links:\n${broken.join('\n')}`).toEqual([]);
+  const found = [...pages.keys()].map(path);
+  for (const route of ROUTES) expect(found, `the crawl should reach ${route}`).toContain(route);
+
+  // The fragment check must have had something to check: the skip link and the table of contents.
+  const lesson = pages.get(new URL(LESSON, baseURL).href);
+  const fragments = (lesson?.links ?? []).filter((link) => link.href.startsWith('#')).map((link) => link.href);
+  expect(fragments).toEqual(expect.arrayContaining(['#main', '#the-problem-overfitting', '#try-it', '#summary']));
+});

@@ -1,0 +1,161 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures.ts';
+
+/** Every page of the site, by path. `routes.spec.ts` checks that a crawl finds exactly these. */
+export const ROUTES = ['/', '/lessons/why-dropout/', '/notation/', '/about/'] as const;
+
+/** The lesson that holds the Bernoulli-draws simulation. */
+export const LESSON = '/lessons/why-dropout/';
+
+/** The WCAG levels the site promises (DESIGN.md: WCAG 2.1 AA). */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Draws the simulation samples per setting. */
+export const TOTAL_DRAWS = 400;
+
+/** One page a crawl visited. */
+export interface CrawledPage {
+  /** absolute URL without fragment */
+  url: string;
+  /** HTTP status of the document */
+  status: number;
+  /** ids of all elements on the page, for fragment checks */
+  ids: string[];
+  /** every `a[href]`: the attribute as written and the URL it resolves to */
+  links: { href: string; url: string }[];
+  /** resolved URLs of stylesheets and icons (`link[href]`), scripts (`script[src]`) and images (`img[src]`) */
+  assets: string[];
+}
+
+/** What a crawl found: the pages it visited and every broken link, described for a failure message. */
+export interface CrawlResult {
+  pages: Map<string, CrawledPage>;
+  broken: string[];
+}
+
+/**
+ * Visits `start` and every same-origin page linked from it with `a[href]`, each once.
+ * A link is broken when its page answers with anything but 200, or when its `#fragment`
+ * names no element on the target page.
+ */
+export async function crawl(page: Page, start: string): Promise<CrawlResult> {
+  const origin = new URL(start).origin;
+  const pages = new Map<string, CrawledPage>();
+  const linkedFrom = new Map<string, string>([[withoutHash(start), '(start)']]);
+  const queue = [withoutHash(start)];
+  const broken: string[] = [];
+
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    const response = await page.goto(url);
+    await settle(page);
+    const status = response?.status() ?? 0;
+    const found = await page.evaluate(() => ({
+      ids: [...document.querySelectorAll('[id]')].map((element) => element.id),
+      links: [...document.querySelectorAll<HTMLAnchorElement>('a[href]')].map((a) => ({
+        href: a.getAttribute('href') ?? '',
+        url: a.href,
+      })),
+      assets: [
+        ...[...document.querySelectorAll<HTMLLinkElement>('link[href]')].map((link) => link.href),
+        ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((script) => script.src),
+        ...[...document.querySelectorAll<HTMLImageElement>('img[src]')].map((image) => image.src),
+      ],
+    }));
+    pages.set(url, { url, status, ...found });
+    if (status !== 200) broken.push(`${path(url)} (linked from ${linkedFrom.get(url)}): HTTP ${status}`);
+    for (const link of found.links) {
+      const target = withoutHash(link.url);
+      if (new URL(target).origin !== origin || linkedFrom.has(target)) continue;
+      linkedFrom.set(target, path(url));
+      queue.push(target);
+    }
+  }
+
+  for (const source of pages.values()) {
+    for (const link of source.links) {
+      const { hash } = new URL(link.url);
+      const target = pages.get(withoutHash(link.url));
+      if (!target || hash === '') continue;
+      const id = decodeURIComponent(hash.slice(1));
+      if (!target.ids.includes(id)) {
+        broken.push(`${link.href} on ${path(source.url)}: no element with id "${id}" on ${path(target.url)}`);
+      }
+    }
+  }
+  return { pages, broken };
+}
+
+/**
+ * Waits until a page has fetched what it renders, so leaving it cuts off no request: the fonts
+ * its first frame asked for (KaTeX loads them lazily), then whatever else is in flight (the favicon).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await document.fonts.ready;
+  });
+  await page.waitForLoadState('networkidle');
+}
+
+function withoutHash(url: string): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
+/** Path and query of a URL, for messages. */
+export function path(url: string): string {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules and fails with one readable line per violation and node. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const described = violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact ?? 'no impact'}): ${violation.help}\n` +
+      violation.nodes.map((node) => `    at ${node.target.join(' ')}`).join('\n'),
+  );
+  expect(described, `axe violations on ${path(page.url())}:\n${described.join('\n')}`).toEqual([]);
+}
+
+/** The lesson's simulation, found by its caption. */
+export function simulation(page: Page): Locator {
+  return page.getByRole('figure', { name: 'Simulation: one unit under dropout' });
+}
+
+/** The simulation's chart, which appears once the worker has answered. */
+export function chart(scope: Page | Locator): Locator {
+  return scope.getByRole('img', { name: /^Chart of dropout draws/ });
+}
+
+/** Scrolls the simulation into view, which hydrates it, and waits until its chart shows data. */
+export async function openSimulation(page: Page): Promise<Locator> {
+  const figure = simulation(page);
+  await figure.scrollIntoViewIfNeeded();
+  await expect(chart(figure)).toBeVisible();
+  return figure;
+}
+
+/** The value (`dd`) of one of the simulation's statistics, by its term (`dt`), e.g. "Draws". */
+export function statistic(scope: Locator, term: string | RegExp): Locator {
+  const name = typeof term === 'string' ? new RegExp(`^${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : term;
+  return scope.getByRole('term').filter({ hasText: name }).locator('xpath=following-sibling::dd[1]');
+}
+
+/** Reads a number as the site prints it (true minus sign, fixed decimals). */
+export async function readNumber(locator: Locator): Promise<number> {
+  const text = (await locator.textContent()) ?? '';
+  const value = Number(text.trim().replace('−', '-'));
+  expect(Number.isFinite(value), `"${text}" should be a number`).toBe(true);
+  return value;
+}
+
+/** Runs all draws at once: with reduced motion, "Run" reveals everything immediately. */
+export async function runAllDraws(page: Page, figure: Locator): Promise<void> {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await figure.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(statistic(figure, 'Draws')).toHaveText(`${TOTAL_DRAWS} of ${TOTAL_DRAWS}`);
+}

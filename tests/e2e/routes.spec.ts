@@ -1,0 +1,77 @@
+import { test, expect } from './fixtures.ts';
+import { ROUTES, crawl, path, settle } from './helpers.ts';
+
+test('the route list holds exactly the pages a crawl from the home page finds', async ({ page, baseURL }) => {
+  const { pages } = await crawl(page, new URL('/', baseURL).href);
+  expect([...pages.keys()].map(path).sort()).toEqual([...ROUTES].sort());
+});
+
+for (const route of ROUTES) {
+  test.describe(`page ${route}`, () => {
+    test('loads with the site chrome and one top-level heading', async ({ page }) => {
+      const response = await page.goto(route);
+      expect(response?.status()).toBe(200);
+
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page).toHaveTitle(/\S/);
+      expect(await page.title()).toContain('Dropout Lab');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
+      await expect(page.getByRole('main')).toHaveCount(1);
+      await expect(page.getByRole('banner')).toHaveCount(1);
+      await expect(page.getByRole('contentinfo')).toHaveCount(1);
+      const siteNav = page.getByRole('navigation', { name: 'Site' });
+      await expect(siteNav).toBeVisible();
+      await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Notation', 'About']);
+    });
+
+    test('ships a strict Content-Security-Policy', async ({ page }) => {
+      await page.goto(route);
+      const policy = (await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content')) ?? '';
+      const directive = (name: string) =>
+        policy
+          .split(';')
+          .map((part) => part.trim())
+          .find((part) => part.startsWith(`${name} `)) ?? '';
+      expect(directive('default-src')).toBe("default-src 'self'");
+      expect(directive('script-src')).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+      expect(directive('style-src-elem')).not.toContain('unsafe-inline');
+      expect(directive('object-src')).toBe("object-src 'none'");
+    });
+
+    test('the skip link is the first tab stop and moves focus to the main content', async ({ page }) => {
+      await page.goto(route);
+      const skip = page.getByRole('link', { name: 'Skip to content' });
+
+      await page.keyboard.press('Tab');
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('main')).toBeFocused();
+      await expect(page).toHaveURL(/#main$/);
+    });
+  });
+}
+
+test('the current page is marked in the site navigation', async ({ page }) => {
+  await page.goto('/notation/');
+  const siteNav = page.getByRole('navigation', { name: 'Site' });
+  await expect(siteNav.getByRole('link', { name: 'Notation' })).toHaveAttribute('aria-current', 'page');
+  await expect(siteNav.getByRole('link', { name: 'About' })).not.toHaveAttribute('aria-current', /.*/);
+});
+
+test('an unknown address shows the 404 page with a way back to the course', async ({ page }) => {
+  const response = await page.goto('/does-not-exist/');
+  expect(response?.status()).toBe(404);
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await expect(page).toHaveTitle(/Page not found/);
+  const home = page.getByRole('link', { name: 'Go to the course home' });
+  await expect(home).toHaveAttribute('href', '/');
+
+  await settle(page);
+  await home.click();
+  await expect(page).toHaveURL('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dropout Lab');
+});
