@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.ts';
-import { LESSON, ROUTES, expectNoAxeViolations, openSimulation } from './helpers.ts';
+import { LESSON, ROUTES, expectNoAxeViolations, openSimulation, statistic } from './helpers.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -25,21 +25,34 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test.describe('at 320 px wide', () => {
-  test.use({ viewport: { width: 320, height: 640 } });
+/** A phone held upright, and a 1080p projector. */
+const viewports = [
+  { width: 320, height: 640 },
+  { width: 1920, height: 1080 },
+];
 
-  test('the lesson reflows without horizontal page scrolling', async ({ page }) => {
-    await page.goto(LESSON);
-    await openSimulation(page);
+for (const viewport of viewports) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test.describe(`at ${viewport.width} px wide, ${colorScheme} theme`, () => {
+      test.use({ viewport, colorScheme });
 
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth, 'the page must not scroll sideways').toBeLessThanOrEqual(320);
-  });
+      for (const route of ['/', LESSON]) {
+        test(`${route} reflows without horizontal scrolling and axe finds no violations`, async ({ page }) => {
+          await page.goto(route);
+          if (route === LESSON) await openSimulation(page);
 
-  test('axe finds no violations on the lesson', async ({ page }) => {
-    await page.goto(LESSON);
-    await openSimulation(page);
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          expect(scrollWidth, 'the page must not scroll sideways').toBeLessThanOrEqual(viewport.width);
+          await expectNoAxeViolations(page);
+        });
+      }
 
-    await expectNoAxeViolations(page);
-  });
-});
+      test('the simulation answers its controls', async ({ page }) => {
+        await page.goto(LESSON);
+        const figure = await openSimulation(page);
+        await figure.getByRole('button', { name: 'Draw 10' }).click();
+        await expect(statistic(figure, 'Draws')).toHaveText('10 of 400');
+      });
+    });
+  }
+}
