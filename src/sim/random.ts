@@ -11,6 +11,8 @@ export interface Rng {
   nextUint32(): number;
   /** next number in [0, 1), with 32 bits of resolution */
   uniform(): number;
+  /** next number in [0, 1), with the full 53 bits of a double (two 32-bit words) */
+  uniform53(): number;
   /** true with probability `probability` (clamped to [0, 1]) */
   bernoulli(probability: number): boolean;
 }
@@ -70,6 +72,12 @@ export class Pcg32 implements Rng {
 
   uniform(): number {
     return this.nextUint32() / TWO_POW_32;
+  }
+
+  uniform53(): number {
+    const high = this.nextUint32() >>> 5; // 27 bits
+    const low = this.nextUint32() >>> 6; // 26 bits
+    return (high * 67108864 + low) / 9007199254740992;
   }
 
   bernoulli(probability: number): boolean {
