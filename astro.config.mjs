@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
@@ -7,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts';
+import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 
 /**
  * BASE_PATH builds the site for a sub-path (`BASE_PATH=/some/path/ npm run build`);
@@ -14,6 +16,8 @@ import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts
  */
 const base = process.env.BASE_PATH ?? '/';
 const outDir = process.env.OUT_DIR ?? './dist';
+/** The theme script is inline (it must run before first paint), so the CSP lists its hash. */
+const themeBootHash = `sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`;
 
 export default defineConfig({
   base,
@@ -39,12 +43,12 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   security: {
     // A strict policy in a <meta> tag: scripts and style elements only from this origin or
-    // hashed by Astro. KaTeX positions glyphs with inline style attributes, which cannot run
-    // code, so those alone are allowed.
+    // hashed. Inline style attributes are allowed (KaTeX positions glyphs with them); they
+    // cannot run code.
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self' data:",
+        "img-src 'self'",
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",
@@ -52,6 +56,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
+      scriptDirective: { hashes: [themeBootHash] },
       styleDirective: {
         resources: [
           { resource: "'self'", kind: 'element' },

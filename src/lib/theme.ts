@@ -3,10 +3,7 @@ import { readStored, removeStored, writeStored } from './storage.ts';
 /** The two colour themes. */
 export type Theme = 'light' | 'dark';
 
-/**
- * Storage key of the reader's explicit theme choice. The inline script in
- * `BaseLayout.astro` reads the same key before first paint; keep the two in step.
- */
+/** Storage key of the reader's explicit theme choice (also read by `theme-boot.ts`). */
 export const THEME_KEY = 'dropout-lab:theme';
 
 /** The reader's explicit choice, or undefined when the site follows the system. */

@@ -37,6 +37,21 @@ for (const route of ROUTES) {
       expect(directive('script-src')).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
       expect(directive('style-src-elem')).not.toContain('unsafe-inline');
       expect(directive('object-src')).toBe("object-src 'none'");
+
+      // Every inline script and style element is allowed by its hash, not by its position
+      // before the <meta> policy: the same policy must hold when sent as an HTTP header.
+      const inline = await page.evaluate(async () => {
+        const digest = async (text: string) => {
+          const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+          return `'sha256-${btoa(String.fromCharCode(...bytes))}'`;
+        };
+        const scripts = [...document.querySelectorAll('script:not([src])')].map((e) => e.textContent ?? '');
+        const styles = [...document.querySelectorAll('style')].map((e) => e.textContent ?? '');
+        return { scripts: await Promise.all(scripts.map(digest)), styles: await Promise.all(styles.map(digest)) };
+      });
+      expect(inline.scripts.length).toBeGreaterThan(0);
+      for (const hash of inline.scripts) expect(directive('script-src')).toContain(hash);
+      for (const hash of inline.styles) expect(directive('style-src-elem')).toContain(hash);
     });
 
     test('the skip link is the first tab stop and moves focus to the main content', async ({ page }) => {

@@ -43,6 +43,25 @@ describe('rehypeBaseLinks', () => {
   });
 });
 
+describe('rehypeBaseLinks inside MDX components', () => {
+  it('rewrites Markdown links inside a component, JSX anchors and images', () => {
+    const inside = link('/notation/');
+    const jsxAnchor = {
+      type: 'mdxJsxTextElement',
+      name: 'a',
+      attributes: [{ type: 'mdxJsxAttribute', name: 'href', value: '/about/' }],
+      children: [],
+    };
+    const image: Element = { type: 'element', tagName: 'img', properties: { src: '/favicon.svg' }, children: [] };
+    const aside = { type: 'mdxJsxFlowElement', name: 'Aside', attributes: [], children: [inside, jsxAnchor, image] };
+    const tree = { type: 'root', children: [aside] } as unknown as Root;
+    rehypeBaseLinks({ base: '/some/path/' })(tree);
+    expect(inside.properties['href']).toBe('/some/path/notation/');
+    expect(jsxAnchor.attributes[0]?.value).toBe('/some/path/about/');
+    expect(image.properties['src']).toBe('/some/path/favicon.svg');
+  });
+});
+
 describe('rehypeScrollRegions', () => {
   it('wraps a table in a focusable region named after its header cells', () => {
     const cell = (tagName: string, text: string): Element => ({
@@ -89,7 +108,24 @@ describe('rehypeScrollRegions', () => {
       children: [display, { type: 'element', tagName: 'p', properties: {}, children: [inline] }],
     };
     rehypeScrollRegions()(tree);
-    expect(display.properties).toMatchObject({ role: 'region', tabIndex: 0, ariaLabel: 'Equation' });
+    expect(display.properties).toMatchObject({ role: 'group', tabIndex: 0, ariaLabel: 'Equation 1' });
     expect(inline.properties).toEqual({ className: ['math', 'math-inline'] });
+  });
+  it('numbers equations in page order and finds tables and formulas inside MDX components', () => {
+    const formula = (): Element => ({
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['katex-display'] },
+      children: [],
+    });
+    const first = formula();
+    const second = formula();
+    const table: Element = { type: 'element', tagName: 'table', properties: {}, children: [] };
+    const aside = { type: 'mdxJsxFlowElement', name: 'Aside', attributes: [], children: [second, table] };
+    const tree = { type: 'root', children: [first, aside] } as unknown as Root;
+    rehypeScrollRegions()(tree);
+    expect(first.properties['ariaLabel']).toBe('Equation 1');
+    expect(second.properties['ariaLabel']).toBe('Equation 2');
+    expect((aside.children[1] as Element).properties).toMatchObject({ role: 'region', ariaLabel: 'Table' });
   });
 });

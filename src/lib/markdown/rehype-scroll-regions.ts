@@ -1,29 +1,42 @@
-import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+
+/** A node of any tree the MDX pipeline builds: HTML elements and MDX's JSX elements alike. */
+interface AnyNode {
+  type: string;
+  children?: AnyNode[];
+}
 
 /**
  * Makes wide content scroll inside itself instead of widening the page at 320 px, and
  * lets keyboard users scroll it: every Markdown table is wrapped in a focusable region
  * named after its header cells, and every display formula (rehype-katex's
- * `.katex-display`) becomes a focusable region named "Equation". Run after rehype-katex.
+ * `.katex-display`) becomes a focusable group named "Equation 1", "Equation 2", … in
+ * page order. Looks inside MDX components too. Run after rehype-katex.
  */
 export function rehypeScrollRegions() {
   return (tree: Root): void => {
-    visit(tree.children);
+    const counter = { equations: 0 };
+    visit(tree as AnyNode, counter);
   };
 }
 
-function visit(nodes: RootContent[] | ElementContent[]): void {
-  nodes.forEach((node, index) => {
-    if (node.type !== 'element') return;
-    if (node.tagName === 'table') {
-      nodes[index] = region(['table-scroll'], tableLabel(node), [node]);
-      return;
+function visit(node: AnyNode, counter: { equations: number }): void {
+  const children = node.children;
+  if (!children) return;
+  children.forEach((child, index) => {
+    if (child.type === 'element') {
+      const element = child as unknown as Element;
+      if (element.tagName === 'table') {
+        children[index] = region(element) as unknown as AnyNode;
+        return;
+      }
+      if (isDisplayMath(element)) {
+        counter.equations += 1;
+        Object.assign(element.properties, { role: 'group', tabIndex: 0, ariaLabel: `Equation ${counter.equations}` });
+        return;
+      }
     }
-    if (isDisplayMath(node)) {
-      Object.assign(node.properties, { role: 'region', tabIndex: 0, ariaLabel: 'Equation' });
-      return;
-    }
-    visit(node.children);
+    visit(child, counter);
   });
 }
 
@@ -32,12 +45,12 @@ function isDisplayMath(node: Element): boolean {
   return Array.isArray(classes) && classes.includes('katex-display');
 }
 
-function region(className: string[], label: string, children: ElementContent[]): Element {
+function region(table: Element): Element {
   return {
     type: 'element',
     tagName: 'div',
-    properties: { className, role: 'region', tabIndex: 0, ariaLabel: label },
-    children,
+    properties: { className: ['table-scroll'], role: 'region', tabIndex: 0, ariaLabel: tableLabel(table) },
+    children: [table],
   };
 }
 
