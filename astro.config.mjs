@@ -16,7 +16,10 @@ import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
  */
 const base = process.env.BASE_PATH ?? '/';
 const outDir = process.env.OUT_DIR ?? './dist';
-/** The theme script is inline (it must run before first paint), so the CSP lists its hash. */
+/**
+ * The theme script is inline (it must run before first paint), so the CSP lists its hash.
+ * @type {`sha256-${string}`}
+ */
 const themeBootHash = `sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`;
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { streamRng, Stream } from '../sim/random.ts';
-import { sampleUnitDraws } from '../sim/unit-draws.ts';
+import { sampleUnitDraws, UNIT_SCALINGS } from '../sim/unit-draws.ts';
 import { MAX_UNIT_DRAWS, type UnitDrawsRequest, type WorkerEvent, type WorkerRequest } from './protocol.ts';
 
 /** An event to post back, with the buffers to transfer rather than copy. */
@@ -28,6 +28,9 @@ export function handleRequest(request: WorkerRequest): Reply {
 
 function unitDraws({ id, params }: UnitDrawsRequest): Reply {
   const { seed, count, ...unit } = params;
+  if (!UNIT_SCALINGS.includes(unit.scaling)) {
+    throw new RangeError(`scaling must be one of ${UNIT_SCALINGS.join(', ')}, got ${String(unit.scaling)}`);
+  }
   if (!Number.isInteger(count) || count < 1 || count > MAX_UNIT_DRAWS) {
     throw new RangeError(`count must be an integer from 1 to ${MAX_UNIT_DRAWS}, got ${count}`);
   }
@@ -35,7 +38,8 @@ function unitDraws({ id, params }: UnitDrawsRequest): Reply {
   const outputs = new Float64Array(count);
   const means = new Float64Array(count);
   sampleUnitDraws(unit, streamRng(seed, Stream.mask), mask, outputs, means);
-  // A one-off result: transferring beats copying, and this worker runs no long typed-array loops.
+  // A one-off sample: transferred, not copied. This is the sampling worker; training runs in a
+  // worker of its own, because detaching a buffer slows every typed-array loop of an isolate.
   return {
     event: { kind: 'unit-draws', id, mask, outputs, means },
     transfer: [mask.buffer, outputs.buffer, means.buffer],

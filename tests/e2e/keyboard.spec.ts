@@ -35,7 +35,7 @@ function focused(page: Page): Promise<FocusStop | null> {
 test.describe('the lesson page by keyboard', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto(LESSON);
-    // Hydrate the simulation first: its buttons stay disabled, so unfocusable, until it has data.
+    // Hydrate the simulation first, so its controls exist.
     await openSimulation(page);
     await page.getByRole('link', { name: 'Skip to content' }).focus();
   });
@@ -64,6 +64,7 @@ test.describe('the lesson page by keyboard', () => {
       'button "Draw once"',
       'button "Draw 10"',
       'button "Run"',
+      'button "Reset draws"',
     ];
     for (const description of expected) expect(descriptions, `Tab should reach ${description}`).toContain(description);
 
@@ -91,5 +92,25 @@ test.describe('the lesson page by keyboard', () => {
     await page.keyboard.press('Space');
     await expect(draws).toHaveText(`2 of ${TOTAL_DRAWS}`);
     await expect(drawOnce).toBeFocused();
+  });
+
+  test('buttons that cannot act keep the focus, and arrow keys switch the scaling', async ({ page }) => {
+    const figure = simulation(page);
+    const reset = figure.getByRole('button', { name: 'Reset draws' });
+    await figure.getByRole('button', { name: 'Draw 10' }).click();
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    await expect(statistic(figure, 'Draws')).toHaveText(`0 of ${TOTAL_DRAWS}`);
+    await expect(reset).toBeFocused();
+    await expect(reset).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Enter');
+    await expect(statistic(figure, 'Draws')).toHaveText(`0 of ${TOTAL_DRAWS}`);
+
+    const none = figure.getByRole('radio', { name: /^None/ });
+    await none.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(figure.getByRole('radio', { name: /^Inverted/ })).toBeChecked();
+    await expect(figure.getByRole('radio', { name: /^Inverted/ })).toBeFocused();
+    await expect(statistic(figure, 'Expected h')).toHaveText('1.50');
   });
 });

@@ -78,7 +78,7 @@ describe('sampleUnitDraws', () => {
     expect(means[99]).toBeCloseTo(1.2, 12);
   });
 
-  it('rejects a drop probability outside [0, 0.99], a non-finite h and mismatched lengths', () => {
+  it('rejects a drop probability outside [0, 0.95], a non-finite h and mismatched lengths', () => {
     const rng = new Pcg32(1, Stream.mask);
     const a = new Uint8Array(3);
     const f = new Float64Array(3);
