@@ -39,7 +39,6 @@ export default defineConfig(
   js.configs.recommended,
   ...ts.configs.strict,
   ...astro.configs['flat/recommended'],
-  ...astro.configs['flat/jsx-a11y-recommended'],
   ...svelte.configs['flat/recommended'],
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // The malformed-lesson test runs a real `astro sync`, which takes a few seconds.
+    // The malformed-lesson test runs real `astro build`s, a few seconds each.
     testTimeout: 60_000,
   },
 });

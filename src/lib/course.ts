@@ -1,7 +1,9 @@
 /** The parts of a lesson entry that ordering and navigation need. */
 export interface LessonLike {
-  /** slug: the file name without `.mdx` */
+  /** slug: derived from the file name */
   id: string;
+  /** the lesson's file, relative to the project root, when the loader records it */
+  filePath?: string | undefined;
   data: {
     title: string;
     order: number;
@@ -18,20 +20,21 @@ export function orderLessons<L extends LessonLike>(lessons: readonly L[]): L[] {
   const sorted = [...lessons].sort((a, b) => a.data.order - b.data.order);
   const problems: string[] = [];
   const position = new Map(sorted.map((lesson) => [lesson.id, lesson.data.order]));
+  const file = (lesson: L) => lesson.filePath ?? `content/lessons/${lesson.id}.mdx`;
   sorted.forEach((lesson, index) => {
     const previous = sorted[index - 1];
     if (previous && previous.data.order === lesson.data.order) {
       problems.push(
-        `content/lessons/${previous.id}.mdx and content/lessons/${lesson.id}.mdx: order: both are ${lesson.data.order}; give each lesson its own number`,
+        `${file(previous)} and ${file(lesson)}: order: both are ${lesson.data.order}; give each lesson its own number`,
       );
     }
     for (const { id } of lesson.data.prerequisites) {
       const order = position.get(id);
       if (order === undefined) {
-        problems.push(`content/lessons/${lesson.id}.mdx: prerequisites: no lesson "${id}" exists`);
+        problems.push(`${file(lesson)}: prerequisites: no lesson "${id}" exists`);
       } else if (order >= lesson.data.order) {
         problems.push(
-          `content/lessons/${lesson.id}.mdx: prerequisites: "${id}" (order ${order}) must come before this lesson (order ${lesson.data.order})`,
+          `${file(lesson)}: prerequisites: "${id}" (order ${order}) must come before this lesson (order ${lesson.data.order})`,
         );
       }
     }

@@ -16,9 +16,12 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-/** Starts the simulation worker as a module worker; Vite bundles it and resolves the base path. */
-export function startSimWorker(): Worker {
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'dropout-lab-sim' });
+/**
+ * Starts the sampling worker (one-off samples, returned by transfer) as a module worker;
+ * Vite bundles it and resolves the base path.
+ */
+export function startSamplerWorker(): Worker {
+  return new Worker(new URL('./sampler.worker.ts', import.meta.url), { type: 'module', name: 'dropout-lab-sampler' });
 }
 
 /**
@@ -34,7 +37,7 @@ export class SimClient {
   /** newest request id per channel, for newest-wins */
   readonly #latest = new Map<string, number>();
 
-  constructor(start: () => Worker = startSimWorker) {
+  constructor(start: () => Worker = startSamplerWorker) {
     this.#start = start;
   }
 
@@ -49,8 +52,10 @@ export class SimClient {
   }
 
   /**
-   * Like {@link request}, but only the newest request on `channel` resolves: an older
-   * one still in flight rejects with {@link SupersededError} once a newer one answers.
+   * Like {@link request}, but only the newest request on `channel` resolves: when an
+   * older request's answer arrives after a newer request was sent on the same channel,
+   * the older one rejects with {@link SupersededError}, so stale results never reach
+   * the page.
    */
   async latest<K extends WorkerRequest['kind']>(channel: string, body: RequestBody<K>): Promise<ResultOf<K>> {
     const id = this.#nextId;

@@ -44,7 +44,7 @@ test('every link and asset stays under the base path and loads', async ({ page, 
 test('the lesson simulation runs under the base path, its worker included', async ({ page, baseURL }) => {
   const workers: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('sim.worker')) workers.push(request.url());
+    if (request.url().includes('sampler.worker')) workers.push(request.url());
   });
   await page.goto(under(LESSON));
   await expect(page.getByRole('heading', { level: 1, name: 'Why dropout' })).toBeVisible();

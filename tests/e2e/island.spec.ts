@@ -24,14 +24,14 @@ test('the simulation hydrates only when scrolled into view', async ({ page }) =>
   await expect(island).toHaveAttribute('ssr', '');
   const component = new URL((await island.getAttribute('component-url')) ?? '', page.url()).href;
   expect(requests, 'the component must not load before it is visible').not.toContain(component);
-  expect(requests.filter((url) => url.includes('sim.worker'))).toEqual([]);
+  expect(requests.filter((url) => url.includes('sampler.worker'))).toEqual([]);
   await expect(chart(figure)).toHaveCount(0);
 
   await figure.scrollIntoViewIfNeeded();
   await expect(chart(figure)).toBeVisible();
   await expect(island).not.toHaveAttribute('ssr');
   expect(requests).toContain(component);
-  expect(requests.filter((url) => url.includes('sim.worker'))).toHaveLength(1);
+  expect(requests.filter((url) => url.includes('sampler.worker'))).toHaveLength(1);
 });
 
 test('stepping draws updates the statistics and announces them politely', async ({ page }) => {

@@ -24,6 +24,12 @@ describe('orderLessons', () => {
     );
   });
 
+  it('names the file the loader recorded, which may differ from the slug', () => {
+    expect(() =>
+      orderLessons([{ ...lesson('why_dropout', 1, ['ghost']), filePath: 'content/lessons/Why_Dropout.mdx' }]),
+    ).toThrow('content/lessons/Why_Dropout.mdx: prerequisites: no lesson "ghost" exists');
+  });
+
   it('rejects a prerequisite that comes later in the course', () => {
     expect(() => orderLessons([lesson('a', 1, ['b']), lesson('b', 2)])).toThrow(
       'content/lessons/a.mdx: prerequisites: "b" (order 2) must come before this lesson (order 1)',

@@ -37,6 +37,22 @@ class InProcessWorker {
 const draws = (seed: number, p = 0.5) =>
   ({ kind: 'unit-draws', params: { h: 1, p, scaling: 'none', seed, count: 16 } }) as const;
 
+describe('handleRequest', () => {
+  it('transfers the three result buffers instead of copying them', () => {
+    const { event, transfer } = handleRequest({ id: 9, ...draws(3) });
+    if (event.kind !== 'unit-draws') throw new Error(`expected draws, got ${event.kind}`);
+    expect(event.id).toBe(9);
+    expect(transfer).toEqual([event.mask.buffer, event.outputs.buffer, event.means.buffer]);
+  });
+
+  it('answers an unknown scaling with an error event naming the problem', () => {
+    const request = { id: 4, kind: 'unit-draws', params: { ...draws(1).params, scaling: 'sideways' } };
+    const { event, transfer } = handleRequest(request as unknown as WorkerRequest);
+    expect(event).toEqual({ kind: 'error', id: 4, message: 'scaling must be one of none, inverted, got sideways' });
+    expect(transfer).toEqual([]);
+  });
+});
+
 describe('SimClient', () => {
   it('resolves a request with the result carrying the same id', async () => {
     const client = new SimClient(() => new InProcessWorker() as unknown as Worker);

@@ -9,7 +9,7 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
-/** The simulation worker: each request is answered by `handleRequest` and posted back. */
+/** The sampling worker: each request is answered by `handleRequest` and posted back. */
 scope.onmessage = (message) => {
   const { event, transfer } = handleRequest(message.data);
   scope.postMessage(event, transfer);
