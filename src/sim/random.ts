@@ -30,6 +30,7 @@ export const Stream = {
 } as const;
 
 const TWO_POW_32 = 4294967296;
+const TWO_POW_53 = 2 ** 53;
 // The LCG multiplier 6364136223846793005 as two 32-bit halves.
 const MULT_HI = 0x5851f42d;
 const MULT_LO = 0x4c957f2d;
@@ -77,7 +78,7 @@ export class Pcg32 implements Rng {
   uniform53(): number {
     const high = this.nextUint32() >>> 5; // 27 bits
     const low = this.nextUint32() >>> 6; // 26 bits
-    return (high * 67108864 + low) / 9007199254740992;
+    return (high * 67108864 + low) / TWO_POW_53;
   }
 
   bernoulli(probability: number): boolean {
