@@ -1,0 +1,311 @@
+import { backwardFactor, evaluationFactor, fillTrainingMultipliers, type DropoutMode } from './dropout.ts';
+import type { Rng } from './random.ts';
+import { normal } from './sampling.ts';
+
+/** Hidden-layer nonlinearity. */
+export type Activation = 'relu' | 'tanh';
+
+/** Output unit and loss: sigmoid with binary cross-entropy, or linear with squared error. */
+export type OutputLoss = 'sigmoid-bce' | 'linear-mse';
+
+/** The architecture of a multilayer perceptron. */
+export interface NetworkShape {
+  /** units per layer, inputs first and outputs last, e.g. [2, 64, 64, 1] */
+  sizes: readonly number[];
+  /** nonlinearity of every hidden layer */
+  activation: Activation;
+  /** output units and the loss they are trained with */
+  output: OutputLoss;
+  /** most examples in one forward pass; every buffer is allocated for this many up front */
+  maxBatch: number;
+}
+
+/** Dropout as applied by a forward pass. */
+export interface DropoutSettings {
+  mode: DropoutMode;
+  /**
+   * Drop probability p of each layer that feeds another: index 0 the inputs, then each
+   * hidden layer (length sizes.length − 1). The output layer is never dropped.
+   */
+  p: readonly number[];
+}
+
+/** No dropout, for a network of `layers + 1` layers. */
+export function noDropout(layers: number): DropoutSettings {
+  return { mode: 'none', p: new Array<number>(layers).fill(0) };
+}
+
+/**
+ * A multilayer perceptron on Float64Arrays, batch-major. All buffers are allocated by the
+ * constructor; forward, backward and update passes allocate nothing.
+ *
+ * Layer l has n_l units. `weights[l]` maps layer l to l + 1, row-major [in][out]
+ * (index j·n_{l+1} + i joins input unit j to output unit i), so the loops over output
+ * units read memory in order and skip a dropped input unit whole.
+ */
+export class Network {
+  readonly shape: NetworkShape;
+  /** weights[l], row-major [n_l][n_{l+1}] */
+  readonly weights: Float64Array[];
+  /** biases[l], [n_{l+1}] */
+  readonly biases: Float64Array[];
+  /** activations[l], [batch][n_l]: inputs at l = 0, f(z) for hidden layers, predictions at the last layer */
+  readonly activations: Float64Array[];
+  /** multipliers[l], [batch][n_l]: the dropout factor r of each unit of each layer that feeds another (0 = dropped) */
+  readonly multipliers: Float64Array[];
+  /** dropped[l] = activations[l] ⊙ multipliers[l], what layer l actually sends on */
+  readonly dropped: Float64Array[];
+  /** preActivations[l], [batch][n_l] for l ≥ 1 (index 0 unused, empty) */
+  readonly preActivations: Float64Array[];
+  /** deltas[l] = ∂loss/∂z_l, [batch][n_l] for l ≥ 1 */
+  readonly deltas: Float64Array[];
+  /** weightGrads[l], same layout as weights[l] */
+  readonly weightGrads: Float64Array[];
+  /** biasGrads[l], same layout as biases[l] */
+  readonly biasGrads: Float64Array[];
+  /** examples in the last forward pass */
+  batch = 0;
+  /** the dropout of the last forward pass, which the backward pass must mirror */
+  #dropout: DropoutSettings;
+  #training = false;
+
+  constructor(shape: NetworkShape) {
+    const { sizes, maxBatch } = shape;
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+      throw new RangeError(`sizes must list at least two layers of whole numbers of units, got [${sizes.join(', ')}]`);
+    }
+    if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`maxBatch must be ≥ 1, got ${maxBatch}`);
+    this.shape = { ...shape, sizes: [...sizes] };
+    const layers = sizes.length - 1;
+    const unitsAt = (l: number) => sizes[l] ?? 0;
+    this.weights = Array.from({ length: layers }, (_, l) => new Float64Array(unitsAt(l) * unitsAt(l + 1)));
+    this.biases = Array.from({ length: layers }, (_, l) => new Float64Array(unitsAt(l + 1)));
+    this.weightGrads = this.weights.map((w) => new Float64Array(w.length));
+    this.biasGrads = this.biases.map((b) => new Float64Array(b.length));
+    this.activations = sizes.map((n) => new Float64Array(maxBatch * n));
+    this.preActivations = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : maxBatch * n));
+    this.deltas = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : maxBatch * n));
+    this.multipliers = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
+    this.dropped = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
+    this.#dropout = noDropout(layers);
+  }
+
+  /** Number of weight layers (sizes.length − 1). */
+  get layers(): number {
+    return this.weights.length;
+  }
+
+  /**
+   * Draws initial weights from N(0, σ²) with σ² = 2/(n_in + n_out) for tanh (Glorot) or
+   * 2/n_in for ReLU (He), biases 0.
+   */
+  initialize(rng: Rng): void {
+    this.weights.forEach((w, l) => {
+      const nIn = this.shape.sizes[l] ?? 1;
+      const nOut = this.shape.sizes[l + 1] ?? 1;
+      const sd = Math.sqrt(this.shape.activation === 'relu' ? 2 / nIn : 2 / (nIn + nOut));
+      for (let k = 0; k < w.length; k++) w[k] = sd * normal(rng);
+    });
+    for (const b of this.biases) b.fill(0);
+  }
+
+  /** Copies every weight and bias from a network of the same sizes. */
+  copyParameters(from: Network): void {
+    this.weights.forEach((w, l) => w.set(from.weights[l] ?? w));
+    this.biases.forEach((b, l) => b.set(from.biases[l] ?? b));
+  }
+
+  /**
+   * Forward pass over `batch` examples of `inputs` ([batch][n_0]); predictions end up in
+   * `activations[layers]`. In training, dropout multipliers are drawn from `rng` (or the
+   * previous ones reused, to hold a mask fixed); at evaluation the mode's test rule applies.
+   * In training, the activation of a unit that is dropped (and whose mask the backward pass
+   * honours) is not computed and stays 0: dropped units cost nothing.
+   */
+  forward(
+    inputs: Float64Array,
+    batch: number,
+    training: boolean,
+    dropout: DropoutSettings,
+    rng: Rng,
+    reuseMasks = false,
+  ): void {
+    const { sizes } = this.shape;
+    if (batch < 1 || batch > this.shape.maxBatch)
+      throw new RangeError(`batch must be 1…${this.shape.maxBatch}, got ${batch}`);
+    this.batch = batch;
+    this.#dropout = dropout;
+    this.#training = training;
+    const input = this.activations[0] as Float64Array;
+    for (let k = 0; k < batch * (sizes[0] ?? 0); k++) input[k] = inputs[k] ?? 0;
+    if (!reuseMasks) this.#drawMultipliers(training, dropout, rng, batch);
+    const skipDropped = training && dropout.mode !== 'no-backward-mask';
+    for (let l = 0; l < this.layers; l++) {
+      this.#applyMultipliers(l, batch);
+      this.#affine(l, batch);
+      this.#activate(l + 1, batch, skipDropped);
+    }
+  }
+
+  #drawMultipliers(training: boolean, dropout: DropoutSettings, rng: Rng, batch: number): void {
+    this.multipliers.forEach((r, l) => {
+      const count = batch * (this.shape.sizes[l] ?? 0);
+      const p = dropout.p[l] ?? 0;
+      const factor = training ? undefined : evaluationFactor(dropout.mode, p);
+      if (factor === undefined) {
+        // training, or dropout left on at evaluation (which behaves as inverted dropout)
+        const mode: DropoutMode = training ? dropout.mode : 'inverted';
+        fillTrainingMultipliers(r, count, mode, p, rng);
+      } else {
+        r.fill(factor, 0, count);
+      }
+    });
+  }
+
+  #applyMultipliers(l: number, batch: number): void {
+    const a = this.activations[l] as Float64Array;
+    const r = this.multipliers[l] as Float64Array;
+    const d = this.dropped[l] as Float64Array;
+    const count = batch * (this.shape.sizes[l] ?? 0);
+    for (let k = 0; k < count; k++) d[k] = a[k]! * r[k]!;
+  }
+
+  /** z_{l+1} = dropped_l · W_l + b_l, skipping dropped inputs. */
+  #affine(l: number, batch: number): void {
+    const nIn = this.shape.sizes[l] ?? 0;
+    const nOut = this.shape.sizes[l + 1] ?? 0;
+    const x = this.dropped[l] as Float64Array;
+    const w = this.weights[l] as Float64Array;
+    const b = this.biases[l] as Float64Array;
+    const z = this.preActivations[l + 1] as Float64Array;
+    for (let e = 0; e < batch; e++) {
+      const zRow = e * nOut;
+      for (let i = 0; i < nOut; i++) z[zRow + i] = b[i]!;
+      const xRow = e * nIn;
+      for (let j = 0; j < nIn; j++) {
+        const xj = x[xRow + j]!;
+        if (xj === 0) continue;
+        const wRow = j * nOut;
+        for (let i = 0; i < nOut; i++) z[zRow + i]! += w[wRow + i]! * xj;
+      }
+    }
+  }
+
+  /** a_l = f(z_l): the hidden nonlinearity, or the output unit at the last layer. */
+  #activate(l: number, batch: number, skipDropped: boolean): void {
+    const n = this.shape.sizes[l] ?? 0;
+    const z = this.preActivations[l] as Float64Array;
+    const a = this.activations[l] as Float64Array;
+    const count = batch * n;
+    if (l === this.layers) {
+      if (this.shape.output === 'sigmoid-bce') for (let k = 0; k < count; k++) a[k] = 1 / (1 + Math.exp(-z[k]!));
+      else for (let k = 0; k < count; k++) a[k] = z[k]!;
+      return;
+    }
+    const r = this.multipliers[l] as Float64Array;
+    const relu = this.shape.activation === 'relu';
+    for (let k = 0; k < count; k++) {
+      if (skipDropped && r[k] === 0) {
+        a[k] = 0;
+        continue;
+      }
+      const zk = z[k]!;
+      a[k] = relu ? (zk > 0 ? zk : 0) : Math.tanh(zk);
+    }
+  }
+
+  /**
+   * Mean loss of the last forward pass against `targets` ([batch][n_out]): binary
+   * cross-entropy (computed from z, stable for any logit) or half the squared error,
+   * summed over output units and averaged over examples.
+   */
+  loss(targets: Float64Array): number {
+    const count = this.batch * (this.shape.sizes[this.layers] ?? 0);
+    const z = this.preActivations[this.layers] as Float64Array;
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const zk = z[k]!;
+      const y = targets[k] ?? 0;
+      sum +=
+        this.shape.output === 'sigmoid-bce'
+          ? Math.max(zk, 0) - zk * y + Math.log1p(Math.exp(-Math.abs(zk)))
+          : 0.5 * (zk - y) ** 2;
+    }
+    return sum / this.batch;
+  }
+
+  /**
+   * Gradients of {@link loss} (plus (λ/2)·Σw² when `l2` = λ > 0) with respect to every
+   * weight and bias, through the same masks as the last forward pass, into
+   * `weightGrads` and `biasGrads`.
+   */
+  backward(targets: Float64Array, l2 = 0): void {
+    const { sizes } = this.shape;
+    const batch = this.batch;
+    const last = this.layers;
+    const outCount = batch * (sizes[last] ?? 0);
+    const yHat = this.activations[last] as Float64Array;
+    const deltaOut = this.deltas[last] as Float64Array;
+    // Both output losses have ∂loss/∂z = (ŷ − y) / batch.
+    for (let k = 0; k < outCount; k++) deltaOut[k] = (yHat[k]! - (targets[k] ?? 0)) / batch;
+    for (let l = last - 1; l >= 0; l--) {
+      this.#parameterGradients(l, batch, l2);
+      if (l > 0) this.#propagate(l, batch);
+    }
+  }
+
+  #parameterGradients(l: number, batch: number, l2: number): void {
+    const nIn = this.shape.sizes[l] ?? 0;
+    const nOut = this.shape.sizes[l + 1] ?? 0;
+    const delta = this.deltas[l + 1] as Float64Array;
+    const x = this.dropped[l] as Float64Array;
+    const w = this.weights[l] as Float64Array;
+    const gw = this.weightGrads[l] as Float64Array;
+    const gb = this.biasGrads[l] as Float64Array;
+    for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
+    gb.fill(0);
+    for (let e = 0; e < batch; e++) {
+      const dRow = e * nOut;
+      for (let i = 0; i < nOut; i++) gb[i]! += delta[dRow + i]!;
+      const xRow = e * nIn;
+      for (let j = 0; j < nIn; j++) {
+        const xj = x[xRow + j]!;
+        if (xj === 0) continue;
+        const wRow = j * nOut;
+        for (let i = 0; i < nOut; i++) gw[wRow + i]! += xj * delta[dRow + i]!;
+      }
+    }
+  }
+
+  /** deltas[l] = (deltas[l+1] · W_lᵀ) ⊙ backward factor ⊙ f′(z_l). */
+  #propagate(l: number, batch: number): void {
+    const nIn = this.shape.sizes[l] ?? 0;
+    const nOut = this.shape.sizes[l + 1] ?? 0;
+    const upper = this.deltas[l + 1] as Float64Array;
+    const lower = this.deltas[l] as Float64Array;
+    const w = this.weights[l] as Float64Array;
+    const r = this.multipliers[l] as Float64Array;
+    const a = this.activations[l] as Float64Array;
+    const z = this.preActivations[l] as Float64Array;
+    const mode = this.#training ? this.#dropout.mode : 'none';
+    const p = this.#dropout.p[l] ?? 0;
+    const relu = this.shape.activation === 'relu';
+    for (let e = 0; e < batch; e++) {
+      const row = e * nIn;
+      const dRow = e * nOut;
+      for (let j = 0; j < nIn; j++) {
+        const k = row + j;
+        const factor = backwardFactor(mode, p, r[k]!);
+        if (factor === 0) {
+          lower[k] = 0;
+          continue;
+        }
+        const wRow = j * nOut;
+        let sum = 0;
+        for (let i = 0; i < nOut; i++) sum += upper[dRow + i]! * w[wRow + i]!;
+        const derivative = relu ? (z[k]! > 0 ? 1 : 0) : 1 - a[k]! * a[k]!;
+        lower[k] = sum * factor * derivative;
+      }
+    }
+  }
+}
