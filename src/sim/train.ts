@@ -70,6 +70,11 @@ export class Trainer {
     this.#drop = [...config.dropout.p];
   }
 
+  /** The data this run trains on. */
+  get trainingSet(): Dataset {
+    return this.#train;
+  }
+
   /** The drop probabilities in force for the current epoch (the schedule applied). */
   get currentDrop(): readonly number[] {
     return this.#drop;

@@ -1,7 +1,16 @@
-import type { ResultOf, WorkerEvent, WorkerRequest } from './protocol.ts';
+import type {
+  Cancelled,
+  TrainDone,
+  TrainProgress,
+  TrainRequest,
+  UnitDrawsRequest,
+  UnitDrawsResult,
+  WorkerEvent,
+  WorkerRequest,
+} from './protocol.ts';
 
 /** A request as the caller writes it: the client assigns the id. */
-export type RequestBody<K extends WorkerRequest['kind']> = Omit<Extract<WorkerRequest, { kind: K }>, 'id'>;
+export type RequestBody<R extends WorkerRequest> = Omit<R, 'id'>;
 
 /** Raised for a request whose answer was overtaken by a newer request on the same channel. */
 export class SupersededError extends Error {
@@ -14,6 +23,16 @@ export class SupersededError extends Error {
 interface Pending {
   resolve: (event: WorkerEvent) => void;
   reject: (error: Error) => void;
+  /** called with each progress event of a streaming request */
+  progress?: (event: TrainProgress) => void;
+}
+
+/** A training run in progress: its end, and a way to stop it. */
+export interface RunHandle {
+  /** resolves with `train-done`, or `cancelled` once {@link cancel} has taken effect; rejects with the worker's error */
+  done: Promise<TrainDone | Cancelled>;
+  /** asks the worker to stop after its current slice */
+  cancel(): void;
 }
 
 /**
@@ -22,6 +41,11 @@ interface Pending {
  */
 export function startSamplerWorker(): Worker {
   return new Worker(new URL('./sampler.worker.ts', import.meta.url), { type: 'module', name: 'dropout-lab-sampler' });
+}
+
+/** Starts the training worker, which streams progress and copies results out. */
+export function startTrainerWorker(): Worker {
+  return new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: 'dropout-lab-trainer' });
 }
 
 /**
@@ -41,14 +65,37 @@ export class SimClient {
     this.#start = start;
   }
 
-  /** Sends a request and resolves with its result, or rejects with the worker's error message. */
-  request<K extends WorkerRequest['kind']>(body: RequestBody<K>): Promise<ResultOf<K>> {
+  /** Sends a sampling request and resolves with its result, or rejects with the worker's error message. */
+  request(body: RequestBody<UnitDrawsRequest>): Promise<UnitDrawsResult> {
     const id = this.#nextId++;
     const worker = this.#ensureWorker();
-    return new Promise<ResultOf<K>>((resolve, reject) => {
-      this.#pending.set(id, { resolve: (event) => resolve(event as ResultOf<K>), reject });
-      worker.postMessage({ ...body, id } as WorkerRequest);
+    return new Promise<UnitDrawsResult>((resolve, reject) => {
+      this.#pending.set(id, { resolve: (event) => resolve(event as UnitDrawsResult), reject });
+      worker.postMessage({ ...body, id } satisfies WorkerRequest);
     });
+  }
+
+  /**
+   * Starts a training run; `onProgress` receives its losses in batches as they come.
+   */
+  train(body: RequestBody<TrainRequest>, onProgress: (event: TrainProgress) => void): RunHandle {
+    const id = this.#nextId++;
+    const worker = this.#ensureWorker();
+    const done = new Promise<TrainDone | Cancelled>((resolve, reject) => {
+      this.#pending.set(id, {
+        resolve: (event) => resolve(event as TrainDone | Cancelled),
+        reject,
+        progress: onProgress,
+      });
+      worker.postMessage({ ...body, id } satisfies WorkerRequest);
+    });
+    return {
+      done,
+      cancel: () => {
+        if (this.#pending.has(id))
+          this.#worker?.postMessage({ kind: 'cancel', id: this.#nextId++, target: id } satisfies WorkerRequest);
+      },
+    };
   }
 
   /**
@@ -57,7 +104,7 @@ export class SimClient {
    * the older one rejects with {@link SupersededError}, so stale results never reach
    * the page.
    */
-  async latest<K extends WorkerRequest['kind']>(channel: string, body: RequestBody<K>): Promise<ResultOf<K>> {
+  async latest(channel: string, body: RequestBody<UnitDrawsRequest>): Promise<UnitDrawsResult> {
     const id = this.#nextId;
     this.#latest.set(channel, id);
     const result = await this.request(body);
@@ -86,6 +133,10 @@ export class SimClient {
   #settle(event: WorkerEvent): void {
     const pending = this.#pending.get(event.id);
     if (!pending) return;
+    if (event.kind === 'train-progress') {
+      pending.progress?.(event);
+      return;
+    }
     this.#pending.delete(event.id);
     if (event.kind === 'error') pending.reject(new Error(event.message));
     else pending.resolve(event);

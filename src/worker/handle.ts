@@ -18,7 +18,7 @@ export function handleRequest(request: WorkerRequest): Reply {
       case 'unit-draws':
         return unitDraws(request);
       default:
-        throw new Error(`unknown request kind ${String((request as { kind: unknown }).kind)}`);
+        throw new Error(`the sampling worker does not handle ${String((request as { kind: unknown }).kind)}`);
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,17 @@
+import type { WorkerEvent, WorkerRequest } from './protocol.ts';
+import { TrainingHost } from './training-host.ts';
+
+/** The slice of a dedicated worker's global scope this file uses (the DOM typings describe a window). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerEvent): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const host = new TrainingHost((event) => scope.postMessage(event), {
+  now: () => performance.now(),
+  defer: (task) => setTimeout(task, 0),
+});
+
+/** The training worker: requests go to the host, which trains in slices and streams progress. */
+scope.onmessage = (message) => host.receive(message.data);

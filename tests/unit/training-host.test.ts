@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { OVERFITTING_PRESET } from '../../src/sim/presets.ts';
+import { SimClient } from '../../src/worker/client.ts';
+import { RECORD_FIELDS, type TrainRequest, type WorkerEvent, type WorkerRequest } from '../../src/worker/protocol.ts';
+import { TrainingHost, type Scheduler } from '../../src/worker/training-host.ts';
+
+/** A clock that advances `tick` ms whenever it is read, and a queue of deferred tasks. */
+class FakeScheduler implements Scheduler {
+  time = 0;
+  readonly tasks: (() => void)[] = [];
+  constructor(private readonly tick: number) {}
+  now(): number {
+    this.time += this.tick;
+    return this.time;
+  }
+  defer(task: () => void): void {
+    this.tasks.push(task);
+  }
+  /** Runs deferred tasks until none is left or `limit` have run. */
+  drain(limit = 100_000): void {
+    for (let n = 0; n < limit && this.tasks.length > 0; n++) this.tasks.shift()?.();
+  }
+}
+
+const request = (epochs: number, paired = true): TrainRequest => ({
+  kind: 'train',
+  id: 1,
+  dataset: { ...OVERFITTING_PRESET.dataset, trainSize: 20, validationSize: 20, seed: 3 },
+  training: {
+    ...OVERFITTING_PRESET.training,
+    shape: { ...OVERFITTING_PRESET.training.shape, sizes: [2, 8, 8, 1] },
+    seed: 3,
+  },
+  epochs,
+  paired,
+});
+
+function host(tick = 1) {
+  const events: (WorkerEvent & { at: number })[] = [];
+  const scheduler = new FakeScheduler(tick);
+  const training = new TrainingHost((event) => events.push({ ...event, at: scheduler.time }), scheduler);
+  return { events, scheduler, training };
+}
+
+describe('TrainingHost', () => {
+  it('streams every epoch of both paired runs, then says it is done', () => {
+    const { events, scheduler, training } = host();
+    training.receive(request(50));
+    scheduler.drain();
+    const progress = events.filter((e) => e.kind === 'train-progress');
+    const records = progress.flatMap((e) => (e.kind === 'train-progress' ? [...e.records] : []));
+    const width = RECORD_FIELDS.length;
+    expect(records).toHaveLength(50 * 2 * width);
+    for (let epoch = 1; epoch <= 50; epoch++) {
+      expect(records[(epoch - 1) * 2 * width]).toBe(epoch);
+      expect(records[(epoch - 1) * 2 * width + width]).toBe(epoch);
+    }
+    expect(records.every(Number.isFinite)).toBe(true);
+    expect(events.at(-1)).toMatchObject({ kind: 'train-done', id: 1, epochs: 50 });
+  });
+
+  it('sends progress at most about 30 times a second', () => {
+    const { events, scheduler, training } = host(0.25);
+    training.receive(request(400));
+    scheduler.drain();
+    const times = events.filter((e) => e.kind === 'train-progress').map((e) => e.at);
+    expect(times.length).toBeGreaterThan(2);
+    // every gap but the last (the final flush) is at least the 33 ms interval
+    for (let i = 1; i < times.length - 1; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(33);
+  });
+
+  it('stops a run when cancelled, without finishing it', () => {
+    const { events, scheduler, training } = host(1);
+    training.receive(request(100_000));
+    scheduler.drain(3);
+    training.receive({ kind: 'cancel', id: 2, target: 1 });
+    scheduler.drain();
+    expect(events.at(-1)).toEqual(expect.objectContaining({ kind: 'cancelled', id: 1 }));
+    expect(events.some((e) => e.kind === 'train-done')).toBe(false);
+  });
+
+  it('reports a diverging run and invalid requests as error events with plain messages', () => {
+    const { events, scheduler, training } = host();
+    const base = request(200, false);
+    training.receive({
+      ...base,
+      dataset: { kind: 'regression', trainSize: 20, validationSize: 20, noise: 0.1, seed: 1 },
+      training: {
+        ...base.training,
+        shape: { sizes: [1, 8, 8, 1], activation: 'relu', output: 'linear-mse' },
+        update: { learningRate: 10, momentum: 0.9, maxNorm: 0 },
+      },
+    });
+    scheduler.drain();
+    expect(events.at(-1)).toMatchObject({
+      kind: 'error',
+      id: 1,
+      message: expect.stringMatching(/training diverged at epoch \d+/),
+    });
+    training.receive({ ...request(0), id: 7 });
+    expect(events.at(-1)).toMatchObject({ kind: 'error', id: 7, message: expect.stringMatching(/epochs must be/) });
+    training.receive({ kind: 'unit-draws', id: 8, params: { h: 1, p: 0.5, scaling: 'none', seed: 1, count: 1 } });
+    expect(events.at(-1)).toMatchObject({ kind: 'error', id: 8 });
+  });
+});
+
+/** A stand-in for the trainer worker: the real host behind a Worker-shaped object. */
+class InProcessTrainer {
+  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
+  onerror = null;
+  onmessageerror = null;
+  readonly scheduler = new FakeScheduler(1);
+  readonly #host = new TrainingHost(
+    (event) => this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>),
+    this.scheduler,
+  );
+  postMessage(request: WorkerRequest): void {
+    this.#host.receive(request);
+  }
+  terminate(): void {}
+}
+
+describe('SimClient.train', () => {
+  it('delivers progress to the callback and resolves with train-done', async () => {
+    const worker = new InProcessTrainer();
+    const client = new SimClient(() => worker as unknown as Worker);
+    let epochs = 0;
+    const { id, ...body } = request(30);
+    const run = client.train(body, (event) => (epochs += event.records.length / (2 * RECORD_FIELDS.length)));
+    worker.scheduler.drain();
+    await expect(run.done).resolves.toMatchObject({ kind: 'train-done', epochs: 30 });
+    expect(epochs).toBe(30);
+  });
+
+  it('cancel ends the run with a cancelled event', async () => {
+    const worker = new InProcessTrainer();
+    const client = new SimClient(() => worker as unknown as Worker);
+    const { id, ...body } = request(100_000);
+    const run = client.train(body, () => {});
+    worker.scheduler.drain(2);
+    run.cancel();
+    worker.scheduler.drain();
+    await expect(run.done).resolves.toMatchObject({ kind: 'cancelled' });
+  });
+});
