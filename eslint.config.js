@@ -52,8 +52,8 @@ export default defineConfig(
   {
     // Typed-array indices in the numeric loops are in range by construction; `!` keeps those
     // loops free of the checks `?? 0` would add under noUncheckedIndexedAccess. In tests, a
-    // wrong index fails the test anyway.
-    files: ['src/sim/**', 'tests/**'],
+    // wrong index fails the test (or the benchmark) anyway.
+    files: ['src/sim/**', 'tests/**', 'scripts/bench/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: the reference training task of DESIGN.md in Dropout Lab's network and in
+ * TensorFlow.js (CPU and WASM backends) in this one process, and the cost of a detached
+ * buffer on typed-array loops. Prints medians and ratios; not part of the tests.
+ */
+import { cpus } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs-core';
+// The union package registers tfjs-core's gradients, which its CommonJS build leaves out.
+import '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { median, milliseconds, stepsPerSecond } from './measure.ts';
+import { ours } from './reference-task.ts';
+import { tfjsTask } from './tfjs-task.ts';
+
+const STEPS = 200;
+const REPEATS = 7;
+const GRID_REPEATS = 15;
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
+
+async function main(): Promise<void> {
+  console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
+  console.log('reference task: 200 two-moons points, 2→64→64→1 tanh, inverted dropout p = 0.5, full-batch GD lr 0.1\n');
+
+  const mine = ours();
+  const initial = mine.trainer.network;
+  const peers: { name: string; task: ReturnType<typeof tfjsTask> }[] = [];
+  await tf.setBackend('cpu');
+  peers.push({ name: 'tfjs-core, cpu backend', task: tfjsTask(initial) });
+  const require = createRequire(import.meta.url);
+  setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+  await tf.setBackend('wasm');
+  peers.push({ name: 'tfjs-core, wasm backend', task: tfjsTask(initial) });
+
+  // Interleave the measurements so machine noise falls on every contender alike.
+  const steps = { ours: [] as number[], peers: peers.map(() => [] as number[]) };
+  const grids = { ours: [] as number[], peers: peers.map(() => [] as number[]) };
+  const fresh = ours();
+  for (let round = 0; round < 3; round++) {
+    steps.ours.push(stepsPerSecond(fresh.step, STEPS, REPEATS));
+    grids.ours.push(milliseconds(fresh.evaluateGrid, GRID_REPEATS));
+    for (const [i, peer] of peers.entries()) {
+      await tf.setBackend(i === 0 ? 'cpu' : 'wasm');
+      steps.peers[i]!.push(stepsPerSecond(peer.task.step, STEPS, REPEATS));
+      peer.task.sync();
+      grids.peers[i]!.push(milliseconds(peer.task.evaluateGrid, GRID_REPEATS));
+    }
+  }
+  const ourSteps = median(steps.ours);
+  const ourGrid = median(grids.ours);
+  console.log('training steps per second (median)                  ours ÷ peer');
+  console.log(`  dropout-lab              ${fmt(ourSteps)}`);
+  peers.forEach((peer, i) => {
+    const value = median(steps.peers[i]!);
+    console.log(`  ${peer.name.padEnd(24)} ${fmt(value)}        ${fmt(ourSteps / value, 2)}×`);
+  });
+  console.log('\n100 × 100 decision grid, milliseconds (median)     peer ÷ ours');
+  console.log(`  dropout-lab              ${fmt(ourGrid, 2)}`);
+  peers.forEach((peer, i) => {
+    const value = median(grids.peers[i]!);
+    console.log(`  ${peer.name.padEnd(24)} ${fmt(value, 2)}        ${fmt(value / ourGrid, 2)}×`);
+  });
+
+  const withDetach: number[] = [];
+  const without: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    without.push(await inWorker(false));
+    withDetach.push(await inWorker(true));
+  }
+  const ratio = median(withDetach) / median(without);
+  console.log(
+    `\ndetached buffer: training steps per second in an isolate that has detached a buffer, ÷ one that has not: ${ratio.toFixed(2)}×`,
+  );
+}
+
+function inWorker(detach: boolean): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./detach-worker.ts', import.meta.url), {
+      workerData: { detach, steps: STEPS, repeats: REPEATS },
+    });
+    worker.once('message', (rate: number) => {
+      resolve(rate);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+await main();

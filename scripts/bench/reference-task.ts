@@ -1,0 +1,56 @@
+import { makeDataset, type DatasetSplit } from '../../src/sim/datasets.ts';
+import { Network } from '../../src/sim/network.ts';
+import { streamRng, Stream } from '../../src/sim/random.ts';
+import { Trainer, type TrainingConfig } from '../../src/sim/train.ts';
+
+/**
+ * The reference training task of DESIGN.md: 200 two-moons points with 10 % label noise;
+ * 2 → 64 → 64 → 1, tanh, sigmoid output, binary cross-entropy; inverted dropout p = 0.5
+ * on both hidden layers; full-batch gradient descent at learning rate 0.1.
+ */
+export const REFERENCE: TrainingConfig = {
+  shape: { sizes: [2, 64, 64, 1], activation: 'tanh', output: 'sigmoid-bce' },
+  dropout: { mode: 'inverted', p: [0, 0.5, 0.5] },
+  schedule: { kind: 'constant' },
+  update: { learningRate: 0.1, momentum: 0, maxNorm: 0 },
+  l2: 0,
+  batchSize: 200,
+  seed: 1,
+};
+
+/** The reference dataset. */
+export function referenceData(): DatasetSplit {
+  return makeDataset({ kind: 'moons', trainSize: 200, validationSize: 200, noise: 0.1, seed: 1 });
+}
+
+/** The 100 × 100 grid over [−2, 2]² on which decision boundaries are drawn, row-major (x, y) pairs. */
+export function grid(): Float64Array {
+  const points = new Float64Array(100 * 100 * 2);
+  for (let row = 0; row < 100; row++) {
+    for (let col = 0; col < 100; col++) {
+      const k = 2 * (row * 100 + col);
+      points[k] = -2 + (4 * col) / 99;
+      points[k + 1] = -2 + (4 * row) / 99;
+    }
+  }
+  return points;
+}
+
+/** Dropout Lab's side: a trainer whose step is one full-batch epoch, and a grid evaluator. */
+export function ours() {
+  const { train } = referenceData();
+  const trainer = new Trainer(REFERENCE, train);
+  const evaluator = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 });
+  const points = grid();
+  const rng = streamRng(1, Stream.mask);
+  const none = { mode: 'none' as const, p: [0, 0, 0] };
+  return {
+    trainer,
+    step: () => void trainer.trainEpoch(),
+    evaluateGrid: () => {
+      evaluator.copyParameters(trainer.network);
+      evaluator.forward(points, 100 * 100, false, none, rng);
+    },
+    gridOutput: () => evaluator.activations[3]!,
+  };
+}
