@@ -1,3 +1,4 @@
+import { affineForward, accumulateGradients } from './kernels.ts';
 import { backwardFactor, evaluationFactor, fillTrainingMultipliers, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
 import { normal } from './sampling.ts';
@@ -172,23 +173,16 @@ export class Network {
 
   /** z_{l+1} = dropped_l · W_l + b_l, skipping dropped inputs. */
   #affine(l: number, batch: number): void {
-    const nIn = this.shape.sizes[l] ?? 0;
-    const nOut = this.shape.sizes[l + 1] ?? 0;
-    const x = this.dropped[l] as Float64Array;
-    const w = this.weights[l] as Float64Array;
-    const b = this.biases[l] as Float64Array;
-    const z = this.preActivations[l + 1] as Float64Array;
-    for (let e = 0; e < batch; e++) {
-      const zRow = e * nOut;
-      for (let i = 0; i < nOut; i++) z[zRow + i] = b[i]!;
-      const xRow = e * nIn;
-      for (let j = 0; j < nIn; j++) {
-        const xj = x[xRow + j]!;
-        if (xj === 0) continue;
-        const wRow = j * nOut;
-        for (let i = 0; i < nOut; i++) z[zRow + i]! += w[wRow + i]! * xj;
-      }
-    }
+    const { sizes } = this.shape;
+    affineForward(
+      this.dropped[l]!,
+      this.weights[l]!,
+      this.biases[l]!,
+      this.preActivations[l + 1]!,
+      batch,
+      sizes[l]!,
+      sizes[l + 1]!,
+    );
   }
 
   /** a_l = f(z_l): the hidden nonlinearity, or the output unit at the last layer. */
@@ -255,26 +249,13 @@ export class Network {
   }
 
   #parameterGradients(l: number, batch: number, l2: number): void {
-    const nIn = this.shape.sizes[l] ?? 0;
-    const nOut = this.shape.sizes[l + 1] ?? 0;
-    const delta = this.deltas[l + 1] as Float64Array;
-    const x = this.dropped[l] as Float64Array;
-    const w = this.weights[l] as Float64Array;
-    const gw = this.weightGrads[l] as Float64Array;
-    const gb = this.biasGrads[l] as Float64Array;
+    const w = this.weights[l]!;
+    const gw = this.weightGrads[l]!;
+    const gb = this.biasGrads[l]!;
     for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
     gb.fill(0);
-    for (let e = 0; e < batch; e++) {
-      const dRow = e * nOut;
-      for (let i = 0; i < nOut; i++) gb[i]! += delta[dRow + i]!;
-      const xRow = e * nIn;
-      for (let j = 0; j < nIn; j++) {
-        const xj = x[xRow + j]!;
-        if (xj === 0) continue;
-        const wRow = j * nOut;
-        for (let i = 0; i < nOut; i++) gw[wRow + i]! += xj * delta[dRow + i]!;
-      }
-    }
+    const { sizes } = this.shape;
+    accumulateGradients(this.dropped[l]!, this.deltas[l + 1]!, gw, gb, batch, sizes[l]!, sizes[l + 1]!);
   }
 
   /** deltas[l] = (deltas[l+1] · W_lᵀ) ⊙ backward factor ⊙ f′(z_l). */
