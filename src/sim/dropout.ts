@@ -64,6 +64,28 @@ export function fillTrainingMultipliers(
 }
 
 /**
+ * Fills `multipliers` for a forward pass: the training factors, or at evaluation the mode's
+ * constant test factor (dropout left on at evaluation samples a mask as inverted dropout).
+ */
+export function fillMultipliers(
+  multipliers: Float64Array,
+  count: number,
+  training: boolean,
+  mode: DropoutMode,
+  p: number,
+  rng: Rng,
+): void {
+  const factor = training ? undefined : evaluationFactor(mode, p);
+  if (factor === undefined) fillTrainingMultipliers(multipliers, count, training ? mode : 'inverted', p, rng);
+  else multipliers.fill(factor, 0, count);
+}
+
+/** Whether a training pass in this mode sets some multipliers to exactly 0 (drops units). */
+export function dropsUnits(mode: DropoutMode, p: number): boolean {
+  return p > 0 && mode !== 'none' && mode !== 'gaussian';
+}
+
+/**
  * The constant factor applied to activations at evaluation, or `undefined` when the
  * mode samples a mask at evaluation too (`on-at-eval`).
  */
@@ -74,11 +96,12 @@ export function evaluationFactor(mode: DropoutMode, p: number): number | undefin
 }
 
 /**
- * The factor the backward pass applies to ∂L/∂ã to get ∂L/∂a for a unit whose forward
- * multiplier was r: r itself, except when the mistake forgets the mask (then 1/q for all).
+ * The backward pass multiplies ∂L/∂ã by each unit's forward multiplier r to get ∂L/∂a,
+ * except when the mistake forgets the mask: then every unit, dropped or not, gets the one
+ * factor returned here (1/q). `undefined` means "use r".
  */
-export function backwardFactor(mode: DropoutMode, p: number, r: number): number {
-  return mode === 'no-backward-mask' && p > 0 ? 1 / (1 - p) : r;
+export function forgottenMaskFactor(mode: DropoutMode, p: number): number | undefined {
+  return mode === 'no-backward-mask' && p > 0 ? 1 / (1 - p) : undefined;
 }
 
 /**

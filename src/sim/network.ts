@@ -1,5 +1,6 @@
-import { affineForward, accumulateGradients } from './kernels.ts';
-import { backwardFactor, evaluationFactor, fillTrainingMultipliers, type DropoutMode } from './dropout.ts';
+import { activateHidden, affineForward } from './kernels.ts';
+import { backpropagateLive, forwardLive, gradientsLive, listLive, liveUnits, type LiveUnits } from './live-kernels.ts';
+import { dropsUnits, fillMultipliers, forgottenMaskFactor, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
 import { normal } from './sampling.ts';
 
@@ -30,6 +31,9 @@ export interface DropoutSettings {
    */
   p: readonly number[];
 }
+
+/** Examples per chunk of a forward pass: a chunk's rows of every layer stay in cache. */
+const CHUNK = 32;
 
 /** No dropout, for a network of `layers + 1` layers. */
 export function noDropout(layers: number): DropoutSettings {
@@ -66,6 +70,12 @@ export class Network {
   readonly biasGrads: Float64Array[];
   /** examples in the last forward pass */
   batch = 0;
+  /** live[l]: per example, the units of layer l that the last training pass computed */
+  readonly #live: LiveUnits[];
+  /** whether #live describes the last forward pass (an evaluation pass lists lazily) */
+  #listed = false;
+  /** one layer's worth of packed deltas, for the live kernels */
+  readonly #scratch: Float64Array;
   /** the dropout of the last forward pass, which the backward pass must mirror */
   #dropout: DropoutSettings;
   #training = false;
@@ -89,6 +99,9 @@ export class Network {
     this.multipliers = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
     this.dropped = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
     this.#dropout = noDropout(layers);
+    this.#live = sizes.map((n) => liveUnits(maxBatch, n));
+    listLive(this.#live[layers]!, undefined, 0, maxBatch, sizes[layers]!);
+    this.#scratch = new Float64Array(Math.max(...sizes));
   }
 
   /** Number of weight layers (sizes.length − 1). */
@@ -139,72 +152,59 @@ export class Network {
     this.#training = training;
     const input = this.activations[0] as Float64Array;
     for (let k = 0; k < batch * (sizes[0] ?? 0); k++) input[k] = inputs[k] ?? 0;
-    if (!reuseMasks) this.#drawMultipliers(training, dropout, rng, batch);
+    if (!reuseMasks)
+      this.multipliers.forEach((r, l) =>
+        fillMultipliers(r, batch * sizes[l]!, training, dropout.mode, dropout.p[l] ?? 0, rng),
+      );
     const skipDropped = training && dropout.mode !== 'no-backward-mask';
-    for (let l = 0; l < this.layers; l++) {
-      this.#applyMultipliers(l, batch);
-      this.#affine(l, batch);
-      this.#activate(l + 1, batch, skipDropped);
+    // Whether layer l has units that this pass drops and skips.
+    const drops = (l: number) => skipDropped && l < this.layers && dropsUnits(dropout.mode, dropout.p[l] ?? 0);
+    this.#listed = training;
+    if (training) for (let l = 0; l < this.layers; l++) this.#list(l, drops(l), batch);
+    // A large batch is walked in chunks that keep every layer's rows in cache.
+    for (let start = 0; start < batch; start += CHUNK) {
+      const end = Math.min(batch, start + CHUNK);
+      for (let l = 0; l < this.layers; l++) {
+        this.#applyMultipliers(l, start, end);
+        this.#affine(l, start, end, drops(l) || drops(l + 1));
+        this.#activate(l + 1, start, end, drops(l + 1));
+      }
     }
   }
 
-  #drawMultipliers(training: boolean, dropout: DropoutSettings, rng: Rng, batch: number): void {
-    this.multipliers.forEach((r, l) => {
-      const count = batch * (this.shape.sizes[l] ?? 0);
-      const p = dropout.p[l] ?? 0;
-      const factor = training ? undefined : evaluationFactor(dropout.mode, p);
-      if (factor === undefined) {
-        // training, or dropout left on at evaluation (which behaves as inverted dropout)
-        const mode: DropoutMode = training ? dropout.mode : 'inverted';
-        fillTrainingMultipliers(r, count, mode, p, rng);
-      } else {
-        r.fill(factor, 0, count);
-      }
-    });
+  #list(l: number, drops: boolean, batch: number): void {
+    listLive(this.#live[l]!, drops ? this.multipliers[l] : undefined, 0, batch, this.shape.sizes[l]!);
   }
 
-  #applyMultipliers(l: number, batch: number): void {
+  #applyMultipliers(l: number, start: number, end: number): void {
     const a = this.activations[l] as Float64Array;
     const r = this.multipliers[l] as Float64Array;
     const d = this.dropped[l] as Float64Array;
-    const count = batch * (this.shape.sizes[l] ?? 0);
-    for (let k = 0; k < count; k++) d[k] = a[k]! * r[k]!;
+    const n = this.shape.sizes[l] ?? 0;
+    for (let k = start * n; k < end * n; k++) d[k] = a[k]! * r[k]!;
   }
 
-  /** z_{l+1} = dropped_l · W_l + b_l, skipping dropped inputs. */
-  #affine(l: number, batch: number): void {
-    const { sizes } = this.shape;
-    affineForward(
-      this.dropped[l]!,
-      this.weights[l]!,
-      this.biases[l]!,
-      this.preActivations[l + 1]!,
-      batch,
-      sizes[l]!,
-      sizes[l + 1]!,
-    );
+  /** z_{l+1} = dropped_l · W_l + b_l: dense, or over live units only when either side drops. */
+  #affine(l: number, start: number, end: number, live: boolean): void {
+    const nIn = this.shape.sizes[l]!;
+    const nOut = this.shape.sizes[l + 1]!;
+    const [x, w, b, z] = [this.dropped[l]!, this.weights[l]!, this.biases[l]!, this.preActivations[l + 1]!];
+    if (live) forwardLive(x, w, b, z, start, end, nIn, nOut, this.#live[l]!, this.#live[l + 1]!);
+    else affineForward(x, w, b, z, start, end, nIn, nOut);
   }
 
-  /** a_l = f(z_l): the hidden nonlinearity, or the output unit at the last layer. */
-  #activate(l: number, batch: number, skipDropped: boolean): void {
+  /** a_l = f(z_l): the hidden nonlinearity (skipping dropped units), or the output unit at the last layer. */
+  #activate(l: number, start: number, end: number, skipDropped: boolean): void {
     const n = this.shape.sizes[l] ?? 0;
     const z = this.preActivations[l] as Float64Array;
     const a = this.activations[l] as Float64Array;
-    const count = batch * n;
-    if (l === this.layers) {
-      if (this.shape.output === 'sigmoid-bce') for (let k = 0; k < count; k++) a[k] = 1 / (1 + Math.exp(-z[k]!));
-      else for (let k = 0; k < count; k++) a[k] = z[k]!;
-      return;
-    }
-    const r = this.multipliers[l] as Float64Array;
-    const relu = this.shape.activation === 'relu';
-    for (let k = 0; k < count; k++) {
-      if (skipDropped && r[k] === 0) {
-        a[k] = 0;
-        continue;
-      }
-      const zk = z[k]!;
-      a[k] = relu ? (zk > 0 ? zk : 0) : Math.tanh(zk);
+    if (l < this.layers) {
+      const live = skipDropped ? this.#live[l] : undefined;
+      activateHidden(z, a, start, end, n, this.shape.activation === 'relu', live);
+    } else if (this.shape.output === 'sigmoid-bce') {
+      for (let k = start * n; k < end * n; k++) a[k] = 1 / (1 + Math.exp(-z[k]!));
+    } else {
+      for (let k = start * n; k < end * n; k++) a[k] = z[k]!;
     }
   }
 
@@ -242,6 +242,8 @@ export class Network {
     const deltaOut = this.deltas[last] as Float64Array;
     // Both output losses have ∂loss/∂z = (ŷ − y) / batch.
     for (let k = 0; k < outCount; k++) deltaOut[k] = (yHat[k]! - (targets[k] ?? 0)) / batch;
+    if (!this.#listed) for (let l = 0; l < last; l++) this.#list(l, false, batch);
+    this.#listed = true;
     for (let l = last - 1; l >= 0; l--) {
       this.#parameterGradients(l, batch, l2);
       if (l > 0) this.#propagate(l, batch);
@@ -255,38 +257,44 @@ export class Network {
     for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
     gb.fill(0);
     const { sizes } = this.shape;
-    accumulateGradients(this.dropped[l]!, this.deltas[l + 1]!, gw, gb, batch, sizes[l]!, sizes[l + 1]!);
+    const [inputs, outputs] = [this.#live[l]!, this.#live[l + 1]!];
+    gradientsLive(
+      this.dropped[l]!,
+      this.deltas[l + 1]!,
+      gw,
+      gb,
+      0,
+      batch,
+      sizes[l]!,
+      sizes[l + 1]!,
+      inputs,
+      outputs,
+      this.#scratch,
+    );
   }
 
-  /** deltas[l] = (deltas[l+1] · W_lᵀ) ⊙ backward factor ⊙ f′(z_l). */
+  /** deltas[l] = (deltas[l+1] · W_lᵀ) ⊙ backward factor ⊙ f′(z_l), over live units. */
   #propagate(l: number, batch: number): void {
-    const nIn = this.shape.sizes[l] ?? 0;
-    const nOut = this.shape.sizes[l + 1] ?? 0;
-    const upper = this.deltas[l + 1] as Float64Array;
-    const lower = this.deltas[l] as Float64Array;
-    const w = this.weights[l] as Float64Array;
-    const r = this.multipliers[l] as Float64Array;
-    const a = this.activations[l] as Float64Array;
-    const z = this.preActivations[l] as Float64Array;
     const mode = this.#training ? this.#dropout.mode : 'none';
     const p = this.#dropout.p[l] ?? 0;
-    const relu = this.shape.activation === 'relu';
-    for (let e = 0; e < batch; e++) {
-      const row = e * nIn;
-      const dRow = e * nOut;
-      for (let j = 0; j < nIn; j++) {
-        const k = row + j;
-        const factor = backwardFactor(mode, p, r[k]!);
-        if (factor === 0) {
-          lower[k] = 0;
-          continue;
-        }
-        const wRow = j * nOut;
-        let sum = 0;
-        for (let i = 0; i < nOut; i++) sum += upper[dRow + i]! * w[wRow + i]!;
-        const derivative = relu ? (z[k]! > 0 ? 1 : 0) : 1 - a[k]! * a[k]!;
-        lower[k] = sum * factor * derivative;
-      }
-    }
+    const forgotten = forgottenMaskFactor(mode, p);
+    const { sizes } = this.shape;
+    backpropagateLive(
+      this.deltas[l + 1]!,
+      this.weights[l]!,
+      this.deltas[l]!,
+      this.multipliers[l]!,
+      this.preActivations[l]!,
+      this.activations[l]!,
+      0,
+      batch,
+      sizes[l]!,
+      sizes[l + 1]!,
+      this.#live[l]!,
+      this.#live[l + 1]!,
+      forgotten,
+      this.shape.activation === 'relu',
+      this.#scratch,
+    );
   }
 }
