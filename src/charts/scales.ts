@@ -1,4 +1,7 @@
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } from 'd3-scale';
+
+/** Any continuous numeric scale the chart layers draw with (linear or logarithmic). */
+export type Scale = ScaleContinuousNumeric<number, number>;
 
 /** Space around a chart's plotting area, in CSS pixels, for axes and their labels. */
 export interface Margin {
@@ -46,4 +49,31 @@ export function valueScale(values: readonly number[], frame: Frame): ScaleLinear
   if (lo < 0) lo -= pad;
   hi += pad;
   return scaleLinear().domain([lo, hi]).range([bottom, top]).nice(5);
+}
+
+/** x scale for values from `lo` to `hi` (a histogram's range) across the plotting area. */
+export function rangeScale(lo: number, hi: number, frame: Frame): ScaleLinear<number, number> {
+  const { left, right } = plotArea(frame);
+  return scaleLinear()
+    .domain([lo, hi > lo ? hi : lo + 1])
+    .range([left, right]);
+}
+
+/**
+ * y scale for probabilities up to `max`: linear from 0, or logarithmic from `max`·10⁻⁶ so
+ * tail bars a millionth of the peak stay visible. Bars below the floor sit on the axis.
+ */
+export function probabilityScale(max: number, frame: Frame, log: boolean): Scale {
+  const { top, bottom } = plotArea(frame);
+  const peak = max > 0 ? max : 1;
+  if (log) {
+    return scaleLog()
+      .domain([peak * 1e-6, peak * 1.2])
+      .range([bottom, top])
+      .clamp(true);
+  }
+  return scaleLinear()
+    .domain([0, peak * 1.08])
+    .range([bottom, top])
+    .nice(5);
 }

@@ -4,3 +4,15 @@ export function formatNumber(value: number, decimals = 2): string {
   const text = value.toFixed(decimals);
   return Number(text) === 0 ? (0).toFixed(decimals) : text.replace('-', '−');
 }
+
+/** A probability as a percentage: "2.49 %"; tiny ones in scientific notation ("3.1 × 10⁻⁸ %"). */
+export function formatPercent(probability: number, decimals = 2): string {
+  if (!Number.isFinite(probability)) return String(probability);
+  const percent = probability * 100;
+  if (percent !== 0 && Math.abs(percent) < 0.5 * 10 ** -decimals) {
+    const [mantissa, exponent] = percent.toExponential(1).split('e');
+    const superscript = String(Number(exponent)).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
+    return `${mantissa} × 10${superscript} %`;
+  }
+  return `${formatNumber(percent, decimals)} %`;
+}

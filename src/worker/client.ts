@@ -1,16 +1,16 @@
 import type {
   Cancelled,
+  ResultFor,
+  SampleRequest,
   TrainDone,
   TrainProgress,
   TrainRequest,
-  UnitDrawsRequest,
-  UnitDrawsResult,
   WorkerEvent,
   WorkerRequest,
 } from './protocol.ts';
 
 /** A request as the caller writes it: the client assigns the id. */
-export type RequestBody<R extends WorkerRequest> = Omit<R, 'id'>;
+export type RequestBody<R extends WorkerRequest> = R extends unknown ? Omit<R, 'id'> : never;
 
 /** Raised for a request whose answer was overtaken by a newer request on the same channel. */
 export class SupersededError extends Error {
@@ -66,11 +66,11 @@ export class SimClient {
   }
 
   /** Sends a sampling request and resolves with its result, or rejects with the worker's error message. */
-  request(body: RequestBody<UnitDrawsRequest>): Promise<UnitDrawsResult> {
+  request<B extends RequestBody<SampleRequest>>(body: B): Promise<ResultFor<B>> {
     const id = this.#nextId++;
     const worker = this.#ensureWorker();
-    return new Promise<UnitDrawsResult>((resolve, reject) => {
-      this.#pending.set(id, { resolve: (event) => resolve(event as UnitDrawsResult), reject });
+    return new Promise<ResultFor<B>>((resolve, reject) => {
+      this.#pending.set(id, { resolve: (event) => resolve(event as ResultFor<B>), reject });
       worker.postMessage({ ...body, id } satisfies WorkerRequest);
     });
   }
@@ -104,7 +104,7 @@ export class SimClient {
    * the older one rejects with {@link SupersededError}, so stale results never reach
    * the page.
    */
-  async latest(channel: string, body: RequestBody<UnitDrawsRequest>): Promise<UnitDrawsResult> {
+  async latest<B extends RequestBody<SampleRequest>>(channel: string, body: B): Promise<ResultFor<B>> {
     const id = this.#nextId;
     this.#latest.set(channel, id);
     const result = await this.request(body);

@@ -1,6 +1,20 @@
+import { sampleDropCounts } from '../sim/drop-counts.ts';
+import { DROPOUT_MODES } from '../sim/dropout.ts';
+import { exampleLayer, samplePreActivations } from '../sim/layer-samples.ts';
 import { streamRng, Stream } from '../sim/random.ts';
+import { fillBernoulliMask } from '../sim/sampling.ts';
 import { sampleUnitDraws, UNIT_SCALINGS } from '../sim/unit-draws.ts';
-import { MAX_UNIT_DRAWS, type UnitDrawsRequest, type WorkerEvent, type WorkerRequest } from './protocol.ts';
+import {
+  MAX_MASK_DRAW,
+  MAX_SAMPLES,
+  MAX_UNIT_DRAWS,
+  type DropCountsRequest,
+  type LayerSamplesRequest,
+  type MaskRequest,
+  type UnitDrawsRequest,
+  type WorkerEvent,
+  type WorkerRequest,
+} from './protocol.ts';
 
 /** An event to post back, with the buffers to transfer rather than copy. */
 export interface Reply {
@@ -17,6 +31,12 @@ export function handleRequest(request: WorkerRequest): Reply {
     switch (request.kind) {
       case 'unit-draws':
         return unitDraws(request);
+      case 'drop-counts':
+        return dropCounts(request);
+      case 'layer-samples':
+        return layerSamples(request);
+      case 'mask':
+        return mask(request);
       default:
         throw new Error(`the sampling worker does not handle ${String((request as { kind: unknown }).kind)}`);
     }
@@ -44,4 +64,47 @@ function unitDraws({ id, params }: UnitDrawsRequest): Reply {
     event: { kind: 'unit-draws', id, mask, outputs, means },
     transfer: [mask.buffer, outputs.buffer, means.buffer],
   };
+}
+
+function dropCounts({ id, params }: DropCountsRequest): Reply {
+  const { n, p, masks, seed } = params;
+  assertWhole('n', n, 1, 1_000_000);
+  assertWhole('masks', masks, 1, MAX_SAMPLES);
+  assertProbability(p);
+  const counts = new Int32Array(masks);
+  sampleDropCounts({ n, p }, streamRng(seed, Stream.mask), counts);
+  return { event: { kind: 'drop-counts', id, counts }, transfer: [counts.buffer] };
+}
+
+function layerSamples({ id, params }: LayerSamplesRequest): Reply {
+  const { mode, p, samples, seed } = params;
+  if (!DROPOUT_MODES.includes(mode)) throw new RangeError(`mode must be one of ${DROPOUT_MODES.join(', ')}`);
+  assertWhole('samples', samples, 1, MAX_SAMPLES);
+  assertProbability(p);
+  const values = new Float64Array(samples);
+  const layer = exampleLayer(streamRng(seed, Stream.data));
+  samplePreActivations(layer, mode, p, streamRng(seed, Stream.mask), values);
+  return { event: { kind: 'layer-samples', id, values }, transfer: [values.buffer] };
+}
+
+function mask({ id, params }: MaskRequest): Reply {
+  const { units, p, seed, draw } = params;
+  assertWhole('units', units, 1, 64);
+  assertWhole('draw', draw, 0, MAX_MASK_DRAW);
+  assertProbability(p);
+  const rng = streamRng(seed, Stream.mask);
+  const result = new Uint8Array(units);
+  // The draw-th mask of the stream: the same seed and draw always give the same mask.
+  for (let d = 0; d <= draw; d++) fillBernoulliMask(result, 1 - p, rng);
+  return { event: { kind: 'mask', id, mask: result }, transfer: [result.buffer] };
+}
+
+function assertWhole(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be a whole number from ${min} to ${max}, got ${value}`);
+  }
+}
+
+function assertProbability(p: number): void {
+  if (!(p >= 0 && p < 1)) throw new RangeError(`the drop probability p must be at least 0 and below 1, got ${p}`);
 }

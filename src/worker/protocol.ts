@@ -1,4 +1,6 @@
 import type { DatasetSettings } from '../sim/datasets.ts';
+import type { DropCountParams } from '../sim/drop-counts.ts';
+import type { DropoutMode } from '../sim/dropout.ts';
 import type { TrainingConfig } from '../sim/train.ts';
 import type { UnitDrawsParams } from '../sim/unit-draws.ts';
 
@@ -21,6 +23,48 @@ export interface UnitDrawsRequest {
   };
 }
 
+/** Count the dropped units in many independent masks of one layer. */
+export interface DropCountsRequest {
+  kind: 'drop-counts';
+  id: number;
+  params: DropCountParams & {
+    /** number of masks, 1 to {@link MAX_SAMPLES} */
+    masks: number;
+    /** seed of the mask stream */
+    seed: number;
+  };
+}
+
+/** Sample the next unit's pre-activation over many masks of the lessons' example layer. */
+export interface LayerSamplesRequest {
+  kind: 'layer-samples';
+  id: number;
+  params: {
+    mode: DropoutMode;
+    /** drop probability p */
+    p: number;
+    /** number of masks, 1 to {@link MAX_SAMPLES} */
+    samples: number;
+    /** seed of the layer (data stream) and of the masks (mask stream) */
+    seed: number;
+  };
+}
+
+/** Draw one keep/drop mask: the `draw`-th mask (from 0) of the seed's mask stream. */
+export interface MaskRequest {
+  kind: 'mask';
+  id: number;
+  params: {
+    /** units in the mask, 1 to 64 */
+    units: number;
+    /** drop probability p */
+    p: number;
+    seed: number;
+    /** which mask of the stream, 0 to {@link MAX_MASK_DRAW} */
+    draw: number;
+  };
+}
+
 /** Train on a dataset for a number of epochs, streaming the losses as they come. */
 export interface TrainRequest {
   kind: 'train';
@@ -40,8 +84,11 @@ export interface CancelRequest {
   target: number;
 }
 
+/** The one-off sampling requests, each answered by one result of the same kind. */
+export type SampleRequest = UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest | MaskRequest;
+
 /** Everything the main thread may ask of a worker. */
-export type WorkerRequest = UnitDrawsRequest | TrainRequest | CancelRequest;
+export type WorkerRequest = SampleRequest | TrainRequest | CancelRequest;
 
 /** The draws, in buffers transferred (not copied) to the main thread. */
 export interface UnitDrawsResult {
@@ -54,6 +101,33 @@ export interface UnitDrawsResult {
   /** per draw i: mean of outputs 0…i */
   means: Float64Array;
 }
+
+/** The drop count of each mask, transferred. */
+export interface DropCountsResult {
+  kind: 'drop-counts';
+  id: number;
+  counts: Int32Array;
+}
+
+/** The pre-activation under each mask, transferred. */
+export interface LayerSamplesResult {
+  kind: 'layer-samples';
+  id: number;
+  values: Float64Array;
+}
+
+/** One mask: 1 kept, 0 dropped. */
+export interface MaskResult {
+  kind: 'mask';
+  id: number;
+  mask: Uint8Array;
+}
+
+/** The answer of each sampling request. */
+export type SampleResult = UnitDrawsResult | DropCountsResult | LayerSamplesResult | MaskResult;
+
+/** The result type answering a sampling request (or request body) of a given kind. */
+export type ResultFor<R extends { kind: SampleRequest['kind'] }> = Extract<SampleResult, { kind: R['kind'] }>;
 
 /** A request failed; `message` says why in plain words. */
 export interface WorkerError {
@@ -89,7 +163,7 @@ export interface Cancelled {
 }
 
 /** Everything a worker may send back. */
-export type WorkerEvent = UnitDrawsResult | TrainProgress | TrainDone | Cancelled | WorkerError;
+export type WorkerEvent = SampleResult | TrainProgress | TrainDone | Cancelled | WorkerError;
 
 /** Events that end a request; anything else is progress. */
 export type FinalEvent = Exclude<WorkerEvent, TrainProgress>;
@@ -109,3 +183,9 @@ export const MAX_EPOCHS = 100_000;
 
 /** Upper bound on draws in one request, so a bad parameter cannot exhaust memory. */
 export const MAX_UNIT_DRAWS = 100_000;
+
+/** Upper bound on masks in one drop-count or layer-samples request. */
+export const MAX_SAMPLES = 200_000;
+
+/** Upper bound on the index of a single mask draw. */
+export const MAX_MASK_DRAW = 100_000;

@@ -1,0 +1,50 @@
+/** Equal-width bins over [lo, hi): bin b covers [lo + b·width, lo + (b+1)·width). */
+export interface Bins {
+  lo: number;
+  width: number;
+  /** number of values in each bin */
+  counts: Float64Array;
+}
+
+/**
+ * Bins `values` into `bins` equal-width bins over [lo, hi]; a value equal to hi goes in the
+ * last bin, values outside [lo, hi] in none.
+ */
+export function binValues(values: ArrayLike<number>, lo: number, hi: number, bins: number): Bins {
+  const width = (hi - lo) / bins || 1;
+  const counts = new Float64Array(bins);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= lo && v <= hi)) continue;
+    counts[Math.min(bins - 1, Math.floor((v - lo) / width))]! += 1;
+  }
+  return { lo, width, counts };
+}
+
+/** Smallest and largest of `values` and of `extra` (finite ones only), widened when equal. */
+export function extent(values: ArrayLike<number>, extra: readonly number[] = []): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const take = (v: number) => {
+    if (!Number.isFinite(v)) return;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  };
+  for (let i = 0; i < values.length; i++) take(values[i]!);
+  extra.forEach(take);
+  if (lo === Infinity) return [0, 1];
+  if (lo === hi) return [lo - 0.5, hi + 0.5];
+  return [lo, hi];
+}
+
+/** Sample mean and (unbiased) variance. */
+export function sampleMoments(values: ArrayLike<number>): { mean: number; variance: number } {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, variance: Number.NaN };
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i]!;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  return { mean, variance: n > 1 ? ss / (n - 1) : 0 };
+}

@@ -1,0 +1,39 @@
+import { readState, writeState, type Specs, type ValuesOf } from '../lib/url-state.ts';
+
+/**
+ * The starting state of a simulation: the page URL's parameters under `prefix` (clamped,
+ * with notices), else the lesson's values.
+ */
+export function initialState<S extends Specs>(prefix: string, specs: S, defaults: ValuesOf<S>) {
+  return readState(prefix, specs, location.search, defaults);
+}
+
+/**
+ * Returns a function that writes a simulation's state into the address bar (replacing the
+ * history entry, so the back button still leaves the page), at most every `wait` ms.
+ */
+export function urlWriter<S extends Specs>(prefix: string, specs: S, wait = 300): (values: ValuesOf<S>) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: ValuesOf<S> | undefined;
+  return (values) => {
+    pending = values;
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      if (!pending) return;
+      const search = writeState(prefix, specs, location.search, pending);
+      history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+    }, wait);
+  };
+}
+
+/**
+ * Returns a function that sets a live region's text once changes have settled for `wait`
+ * ms, so dragging a slider announces the result once, not every step.
+ */
+export function settledAnnouncer(set: (text: string) => void, wait = 700): (text: string) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (text) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => set(text), wait);
+  };
+}

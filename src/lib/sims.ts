@@ -1,0 +1,36 @@
+/** Every simulation with a full-page classroom view at `/lab/<id>/`. */
+export const SIMS = {
+  'neuron-toggling': {
+    title: 'toggle the units of a network',
+    lesson: 'bernoulli-masks',
+    intro:
+      'Click or press any hidden unit to drop or keep it, or sample a whole mask, and watch the next layer and the output change.',
+  },
+  'bernoulli-draws': {
+    title: 'one unit under dropout',
+    lesson: 'bernoulli-masks',
+    intro:
+      'Draw the mask of one unit again and again and watch the running mean of its output settle on its expected value.',
+  },
+  'drop-counts': {
+    title: 'how many units drop',
+    lesson: 'how-many-units-drop',
+    intro: 'The number of dropped units in a layer, exactly Binomial(n, p), against thousands of sampled masks.',
+  },
+  'expected-value': {
+    title: 'the next unit’s input over many masks',
+    lesson: 'train-test-scaling',
+    intro:
+      'Thousands of masks on one layer: the spread of the next unit’s pre-activation in training, and the one value the test network computes, under every dropout mode and mistake.',
+  },
+  'train-test-scaling': {
+    title: 'classic and inverted dropout side by side',
+    lesson: 'train-test-scaling',
+    intro:
+      'The same weights trained two ways: what each test network computes, and why both agree with their training networks in expectation.',
+  },
+} as const;
+
+export type SimId = keyof typeof SIMS;
+
+export const SIM_IDS = Object.keys(SIMS) as SimId[];
