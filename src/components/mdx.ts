@@ -1,8 +1,12 @@
 import Aside from './Aside.astro';
 import BernoulliDraws from './BernoulliDraws.astro';
+import DropCounts from './DropCounts.astro';
+import ExpectedValue from './ExpectedValue.astro';
+import NeuronToggling from './NeuronToggling.astro';
+import ScalingSideBySide from './ScalingSideBySide.astro';
 
 /**
  * The components lesson authors use in MDX without importing them.
  * A name used in a lesson but missing here fails the build.
  */
-export const mdxComponents = { Aside, BernoulliDraws };
+export const mdxComponents = { Aside, BernoulliDraws, DropCounts, ExpectedValue, NeuronToggling, ScalingSideBySide };

@@ -2,20 +2,28 @@ import { readState, writeState, type Specs, type ValuesOf } from '../lib/url-sta
 
 /**
  * The starting state of a simulation: the page URL's parameters under `prefix` (clamped,
- * with notices), else the lesson's values.
+ * with notices), else the lesson's values. On the server, where the island is first
+ * rendered, there is no URL to read: the lesson's values.
  */
 export function initialState<S extends Specs>(prefix: string, specs: S, defaults: ValuesOf<S>) {
-  return readState(prefix, specs, location.search, defaults);
+  return readState(prefix, specs, typeof location === 'undefined' ? '' : location.search, defaults);
 }
 
 /**
  * Returns a function that writes a simulation's state into the address bar (replacing the
- * history entry, so the back button still leaves the page), at most every `wait` ms.
+ * history entry, so the back button still leaves the page), at most every `wait` ms. The
+ * first call, with the state the page opened in, writes nothing: the address changes only
+ * once the reader changes something.
  */
 export function urlWriter<S extends Specs>(prefix: string, specs: S, wait = 300): (values: ValuesOf<S>) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: ValuesOf<S> | undefined;
+  let first = true;
   return (values) => {
+    if (first) {
+      first = false;
+      return;
+    }
     pending = values;
     timer ??= setTimeout(() => {
       timer = undefined;

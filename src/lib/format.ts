@@ -9,10 +9,13 @@ export function formatNumber(value: number, decimals = 2): string {
 export function formatPercent(probability: number, decimals = 2): string {
   if (!Number.isFinite(probability)) return String(probability);
   const percent = probability * 100;
-  if (percent !== 0 && Math.abs(percent) < 0.5 * 10 ** -decimals) {
-    const [mantissa, exponent] = percent.toExponential(1).split('e');
-    const superscript = String(Number(exponent)).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
-    return `${mantissa} × 10${superscript} %`;
-  }
+  if (percent !== 0 && Math.abs(percent) < 0.5 * 10 ** -decimals) return `${formatScientific(percent)} %`;
   return `${formatNumber(percent, decimals)} %`;
+}
+
+/** A number in scientific notation with one decimal: "3.4 × 10³⁸". */
+export function formatScientific(value: number): string {
+  const [mantissa, exponent] = value.toExponential(1).split('e');
+  const superscript = String(Number(exponent)).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
+  return `${mantissa} × 10${superscript}`;
 }

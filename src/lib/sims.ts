@@ -8,7 +8,7 @@ export const SIMS = {
   },
   'bernoulli-draws': {
     title: 'one unit under dropout',
-    lesson: 'bernoulli-masks',
+    lesson: 'why-dropout',
     intro:
       'Draw the mask of one unit again and again and watch the running mean of its output settle on its expected value.',
   },

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures.ts';
-import { LESSON, ROUTES, expectNoAxeViolations, openSimulation, statistic } from './helpers.ts';
+import { LESSON, ROUTES, expectNoAxeViolations, hydrateAll, openSimulation, statistic } from './helpers.ts';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -8,8 +8,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
         await page.goto(route);
         await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
-        // Contrast is checked on the live simulation, with its chart drawn.
-        if (route === LESSON) await openSimulation(page);
+        // Contrast is checked on the live simulations, with their charts drawn.
+        await hydrateAll(page);
 
         await expectNoAxeViolations(page);
       });
@@ -36,10 +36,10 @@ for (const viewport of viewports) {
     test.describe(`at ${viewport.width} px wide, ${colorScheme} theme`, () => {
       test.use({ viewport, colorScheme });
 
-      for (const route of ['/', LESSON]) {
+      for (const route of ROUTES) {
         test(`${route} reflows without horizontal scrolling and axe finds no violations`, async ({ page }) => {
           await page.goto(route);
-          if (route === LESSON) await openSimulation(page);
+          await hydrateAll(page);
 
           const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
           expect(scrollWidth, 'the page must not scroll sideways').toBeLessThanOrEqual(viewport.width);

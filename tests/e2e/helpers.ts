@@ -3,7 +3,21 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
 /** Every page of the site, by path. `routes.spec.ts` checks that a crawl finds exactly these. */
-export const ROUTES = ['/', '/lessons/why-dropout/', '/notation/', '/about/'] as const;
+export const ROUTES = [
+  '/',
+  '/lessons/why-dropout/',
+  '/lessons/bernoulli-masks/',
+  '/lessons/how-many-units-drop/',
+  '/lessons/train-test-scaling/',
+  '/lab/',
+  '/lab/neuron-toggling/',
+  '/lab/bernoulli-draws/',
+  '/lab/drop-counts/',
+  '/lab/expected-value/',
+  '/lab/train-test-scaling/',
+  '/notation/',
+  '/about/',
+] as const;
 
 /** The lesson that holds the Bernoulli-draws simulation. */
 export const LESSON = '/lessons/why-dropout/';
@@ -119,6 +133,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
       violation.nodes.map((node) => `    at ${node.target.join(' ')}`).join('\n'),
   );
   expect(described, `axe violations on ${path(page.url())}:\n${described.join('\n')}`).toEqual([]);
+}
+
+/**
+ * Scrolls every simulation on the page into view, which hydrates it, and waits until each
+ * island has hydrated and its worker has answered (no "…" pending message left).
+ */
+export async function hydrateAll(page: Page): Promise<void> {
+  const figures = page.locator('figure.sim');
+  for (let i = 0; i < (await figures.count()); i++) {
+    const figure = figures.nth(i);
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+    await expect(figure.locator('.sim-pending')).toHaveCount(0);
+    await expect(figure.locator('.sim-error')).toHaveCount(0);
+  }
 }
 
 /** The lesson's simulation, found by its caption. */

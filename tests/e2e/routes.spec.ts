@@ -22,7 +22,7 @@ for (const route of ROUTES) {
       await expect(page.getByRole('contentinfo')).toHaveCount(1);
       const siteNav = page.getByRole('navigation', { name: 'Site' });
       await expect(siteNav).toBeVisible();
-      await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Notation', 'About']);
+      await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Lab', 'Notation', 'About']);
     });
 
     test('ships a strict Content-Security-Policy', async ({ page }) => {

@@ -111,6 +111,13 @@ describe('rehypeScrollRegions', () => {
     expect(display.properties).toMatchObject({ role: 'group', tabIndex: 0, ariaLabel: 'Equation 1' });
     expect(inline.properties).toEqual({ className: ['math', 'math-inline'] });
   });
+  it('makes a code block focusable, so a long line can be scrolled by keyboard', () => {
+    const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['language-python'] }, children: [] };
+    const tree: Root = { type: 'root', children: [pre] };
+    rehypeScrollRegions()(tree);
+    expect(pre.properties).toEqual({ className: ['language-python'], tabIndex: 0 });
+  });
+
   it('numbers equations in page order and finds tables and formulas inside MDX components', () => {
     const formula = (): Element => ({
       type: 'element',

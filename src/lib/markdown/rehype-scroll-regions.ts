@@ -11,7 +11,7 @@ interface AnyNode {
  * lets keyboard users scroll it: every Markdown table is wrapped in a focusable region
  * named after its header cells, and every display formula (rehype-katex's
  * `.katex-display`) becomes a focusable group named "Equation 1", "Equation 2", … in
- * page order. Looks inside MDX components too. Run after rehype-katex.
+ * page order; code blocks become focusable. Looks inside MDX components too. Run after rehype-katex.
  */
 export function rehypeScrollRegions() {
   return (tree: Root): void => {
@@ -28,6 +28,10 @@ function visit(node: AnyNode, counter: { equations: number }): void {
       const element = child as unknown as Element;
       if (element.tagName === 'table') {
         children[index] = region(element) as unknown as AnyNode;
+        return;
+      }
+      if (element.tagName === 'pre') {
+        Object.assign(element.properties, { tabIndex: 0 });
         return;
       }
       if (isDisplayMath(element)) {

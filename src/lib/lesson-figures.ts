@@ -1,0 +1,53 @@
+/**
+ * Numbers quoted in the lessons' prose, computed at build time by `src/sim` so the text can
+ * never disagree with the simulations. Lessons import what they quote.
+ */
+import { binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
+import { trainTestRatio } from '../sim/dropout.ts';
+import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
+import { formatNumber, formatPercent, formatScientific } from './format.ts';
+
+/** P(X = np) for n = 1024, p = 0.5, the lessons' running example. */
+export const exactlyHalfOf1024 = formatPercent(binomialPmf(512, 1024, 0.5));
+
+/** SD of the drop count for n = 1024, p = 0.5. */
+export const sdOf1024 = formatNumber(Math.sqrt(binomialVariance(1024, 0.5)), 0);
+
+/** P(|X − 512| ≤ 16) and P(|X − 512| ≤ 32) for n = 1024, p = 0.5: one and two SDs. */
+export const withinOneSdOf1024 = formatPercent(binomialWithin(16, 1024, 0.5), 1);
+export const withinTwoSdOf1024 = formatPercent(binomialWithin(32, 1024, 0.5), 1);
+
+/** For each layer size at p = 0.5: P(exactly np), SD of the dropped fraction, P(fraction within ±1 %). */
+export const concentration = [10, 100, 1024, 10_000, 100_000].map((n) => {
+  const p = 0.5;
+  return {
+    n: n.toLocaleString('en'),
+    mean: binomialMean(n, p).toLocaleString('en'),
+    exactly: formatPercent(binomialPmf(Math.round(n * p), n, p)),
+    fractionSd: formatNumber(Math.sqrt((p * (1 - p)) / n), 4),
+    withinOnePercent: roughPercent(binomialWithin(0.01 * n, n, p)),
+  };
+});
+
+/** log10 of C(1024, 512), to say how large the number is that log space avoids forming. */
+export const digitsOfCentralCoefficient = String(
+  Math.floor((Math.log(binomialPmf(512, 1024, 0.5)) + 1024 * Math.log(2)) / Math.LN10) + 1,
+);
+
+/** How far off the mean is when inverted dropout divides by p instead of q, at p = 0.2. */
+export const scaleByPRatioAt02 = formatNumber(trainTestRatio('scale-by-p', 0.2), 0);
+
+/** The ratio of training mean to test output when scaling is applied twice, at p = 0.5. */
+export const doubleScalingRatioAt05 = formatNumber(trainTestRatio('double-scaling', 0.5), 0);
+
+/** A probability to one decimal of a percent, saying "over 99.9 %" rather than rounding to 100. */
+function roughPercent(probability: number): string {
+  return probability > 0.999 && probability < 1 ? 'over 99.9 %' : formatPercent(probability, 1);
+}
+
+/** Thinned networks of the toggling simulation's network (2^hidden units). */
+export const thinnedCountOfToggleNetwork = thinnedNetworkCount(THINNED_HIDDEN).toLocaleString('en');
+export const hiddenUnitsOfToggleNetwork = String(THINNED_HIDDEN);
+
+/** Thinned networks of a network with two hidden layers of 64 units: 2^128, in scientific notation. */
+export const thinnedCountOf128Units = formatScientific(thinnedNetworkCount(128));
