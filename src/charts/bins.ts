@@ -14,9 +14,10 @@ export function binValues(values: ArrayLike<number>, lo: number, hi: number, bin
   const width = (hi - lo) / bins || 1;
   const counts = new Float64Array(bins);
   for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
+    const v = values[i] ?? Number.NaN;
     if (!(v >= lo && v <= hi)) continue;
-    counts[Math.min(bins - 1, Math.floor((v - lo) / width))]! += 1;
+    const b = Math.min(bins - 1, Math.floor((v - lo) / width));
+    counts[b] = (counts[b] ?? 0) + 1;
   }
   return { lo, width, counts };
 }
@@ -30,7 +31,7 @@ export function extent(values: ArrayLike<number>, extra: readonly number[] = [])
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   };
-  for (let i = 0; i < values.length; i++) take(values[i]!);
+  for (let i = 0; i < values.length; i++) take(values[i] ?? Number.NaN);
   extra.forEach(take);
   if (lo === Infinity) return [0, 1];
   if (lo === hi) return [lo - 0.5, hi + 0.5];
@@ -42,9 +43,9 @@ export function sampleMoments(values: ArrayLike<number>): { mean: number; varian
   const n = values.length;
   if (n === 0) return { mean: Number.NaN, variance: Number.NaN };
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i]!;
+  for (let i = 0; i < n; i++) mean += values[i] ?? 0;
   mean /= n;
   let ss = 0;
-  for (let i = 0; i < n; i++) ss += (values[i]! - mean) ** 2;
+  for (let i = 0; i < n; i++) ss += ((values[i] ?? 0) - mean) ** 2;
   return { mean, variance: n > 1 ? ss / (n - 1) : 0 };
 }

@@ -49,9 +49,8 @@ export type LayerFacts = ReturnType<typeof layerFacts>;
 export function layerChart(values: Float64Array | undefined, facts: LayerFacts, bins = 40) {
   const markerValues = [facts.exact.mean, ...(facts.test === undefined ? [] : [facts.test])];
   const [lo, hi] = extent(values ?? [], markerValues);
-  const binned = values ? binValues(values, lo, hi, bins) : undefined;
-  const series: Series[] = binned
-    ? [{ heights: binned.counts.map((c) => c / values!.length), look: 'fill', tone: 'tone-2' }]
+  const series: Series[] = values
+    ? [{ heights: binValues(values, lo, hi, bins).counts.map((c) => c / values.length), look: 'fill', tone: 'tone-2' }]
     : [];
   const markers: MarkerSpec[] = [
     { value: facts.exact.mean, label: `training mean ${formatNumber(facts.exact.mean)}`, tone: 'tone-1' },

@@ -7,6 +7,7 @@ import {
   thinnedNetwork,
   thinnedNetworkCount,
   thinnedPass,
+  type LayerState,
   type ThinnedScaling,
 } from '../sim/thinned.ts';
 
@@ -48,7 +49,17 @@ export function togglePasses({ mask, p, scaling, seed }: ToggleState) {
   const network = thinnedNetwork(streamRng(seed, Stream.init));
   const full = thinnedPass(network, maskBytes(ALL_KEPT), p, 'none');
   const thinned = thinnedPass(network, maskBytes(mask), p, scaling as ThinnedScaling);
-  return { weights: network.weights.map((w) => w.slice()), full, thinned };
+  const output = (layers: LayerState[]) => layers.at(-1)?.a[0] ?? 0;
+  return {
+    weights: network.weights.map((w) => w.slice()),
+    full,
+    thinned,
+    output: output(thinned),
+    fullOutput: output(full),
+    /** the second hidden layer's pre-activations with every unit kept, and with the mask */
+    fullZ: Array.from(full[2]?.z ?? []),
+    thinnedZ: Array.from(thinned[2]?.z ?? []),
+  };
 }
 
 /** The sentence that says what the diagram shows. */

@@ -16,6 +16,8 @@ export function formatPercent(probability: number, decimals = 2): string {
 /** A number in scientific notation with one decimal: "3.4 × 10³⁸". */
 export function formatScientific(value: number): string {
   const [mantissa, exponent] = value.toExponential(1).split('e');
-  const superscript = String(Number(exponent)).replace(/[-0-9]/g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)]!);
+  const superscript = String(Number(exponent)).replace(/[-0-9]/g, (c) =>
+    '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'.charAt('-0123456789'.indexOf(c)),
+  );
   return `${mantissa} × 10${superscript}`;
 }

@@ -89,7 +89,9 @@ export function readState<S extends Specs>(
   for (const key of Object.keys(specs) as (keyof S & string)[]) {
     const raw = params.get(`${prefix}.${key}`);
     if (raw === null) continue;
-    const { value, notice } = parseParam(specs[key]!, raw, defaults[key]);
+    const spec = specs[key];
+    if (spec === undefined) continue;
+    const { value, notice } = parseParam(spec, raw, defaults[key]);
     values[key] = value as ValuesOf<S>[typeof key];
     if (notice) notices.push(notice);
   }

@@ -112,7 +112,12 @@ describe('rehypeScrollRegions', () => {
     expect(inline.properties).toEqual({ className: ['math', 'math-inline'] });
   });
   it('makes a code block focusable, so a long line can be scrolled by keyboard', () => {
-    const pre: Element = { type: 'element', tagName: 'pre', properties: { className: ['language-python'] }, children: [] };
+    const pre: Element = {
+      type: 'element',
+      tagName: 'pre',
+      properties: { className: ['language-python'] },
+      children: [],
+    };
     const tree: Root = { type: 'root', children: [pre] };
     rehypeScrollRegions()(tree);
     expect(pre.properties).toEqual({ className: ['language-python'], tabIndex: 0 });

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { binValues, extent, sampleMoments } from '../../src/charts/bins.ts';
+import { networkLayout } from '../../src/charts/network-layout.ts';
+import { probabilityScale, rangeScale, type Frame } from '../../src/charts/scales.ts';
+
+const frame: Frame = { width: 400, height: 200, margin: { top: 10, right: 20, bottom: 30, left: 40 } };
+
+describe('binValues', () => {
+  it('puts each value in its bin, hi in the last one, and drops values outside', () => {
+    const { lo, width, counts } = binValues([0, 0.5, 1, 1.99, 2, -0.1, 2.1, Number.NaN], 0, 2, 4);
+    expect(lo).toBe(0);
+    expect(width).toBe(0.5);
+    expect([...counts]).toEqual([1, 1, 1, 2]);
+  });
+});
+
+describe('extent and sampleMoments', () => {
+  it('span the values and the extra marks, widening a single point', () => {
+    expect(extent([3, 1, 2], [5])).toEqual([1, 5]);
+    expect(extent([2, 2])).toEqual([1.5, 2.5]);
+    expect(extent([])).toEqual([0, 1]);
+  });
+  it('give the mean and the unbiased variance', () => {
+    expect(sampleMoments([1, 2, 3, 4])).toEqual({ mean: 2.5, variance: 5 / 3 });
+  });
+});
+
+describe('histogram scales', () => {
+  it('rangeScale maps the range onto the plotting area', () => {
+    const x = rangeScale(10, 20, frame);
+    expect(x(10)).toBe(40);
+    expect(x(20)).toBe(380);
+  });
+  it('probabilityScale starts at 0 when linear and keeps a millionth of the peak in view when logarithmic', () => {
+    const linear = probabilityScale(0.2, frame, false);
+    expect(linear(0)).toBe(170);
+    expect(linear.domain()[1]).toBeGreaterThanOrEqual(0.2);
+    const log = probabilityScale(0.2, frame, true);
+    expect(log(0.2e-6)).toBeCloseTo(170, 6);
+    expect(log(1e-30)).toBe(170);
+    expect(log(0.2)).toBeLessThan(170);
+    expect(log(0.2)).toBeGreaterThan(10);
+  });
+});
+
+describe('networkLayout', () => {
+  it('puts each layer in its own column, centred, in order', () => {
+    const units = networkLayout([3, 6, 4, 1], 400, 200, 30);
+    expect(units).toHaveLength(14);
+    const column = (layer: number) => units.filter((u) => u.layer === layer);
+    expect(new Set(column(1).map((u) => u.x)).size).toBe(1);
+    expect(column(0)[0]!.x).toBeLessThan(column(1)[0]!.x);
+    const ys = column(1).map((u) => u.y);
+    expect((ys[0]! + ys[5]!) / 2).toBeCloseTo(100, 9);
+    expect(ys[1]! - ys[0]!).toBeCloseTo(30, 9);
+    expect(column(3)[0]!.y).toBeCloseTo(100, 9);
+  });
+  it('shrinks the spacing so the largest layer fits', () => {
+    const units = networkLayout([40], 100, 200, 30);
+    expect(Math.max(...units.map((u) => u.y)) - Math.min(...units.map((u) => u.y))).toBeLessThanOrEqual(200);
+  });
+});
