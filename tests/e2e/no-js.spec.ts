@@ -54,3 +54,34 @@ test('with JavaScript the static description gives way to the live simulation', 
   await expect(figure.getByText('The interactive version of this simulation needs JavaScript')).toBeHidden();
   await expect(page.getByRole('banner').getByRole('button', { name: 'Dark theme' })).toBeVisible();
 });
+
+/** Each lesson simulation's static description, with numbers computed at build time. */
+const STATIC_DESCRIPTIONS = [
+  [
+    '/lessons/bernoulli-masks/',
+    'toggle the units of a network',
+    /Kept 10 of 10 hidden units: one of 1024 thinned networks/,
+  ],
+  ['/lessons/how-many-units-drop/', 'how many units drop', /Exactly 512 drop with probability 2\.49 %/],
+  [
+    '/lessons/train-test-scaling/',
+    'the next unit’s input over many masks',
+    /Mode scale-by-p at p = 0\.20: .*does not match/,
+  ],
+  [
+    '/lessons/train-test-scaling/',
+    'classic and inverted dropout side by side',
+    /Each test network matches its own training mean/,
+  ],
+  ['/lab/drop-counts/', 'how many units drop', /on average 512\.0 units drop/],
+] as const;
+
+for (const [route, caption, text] of STATIC_DESCRIPTIONS) {
+  noScript(`without JavaScript, ${route} describes “${caption}” in words`, async ({ noJsPage }) => {
+    await noJsPage.goto(route);
+    const figure = noJsPage.getByRole('figure', { name: `Simulation: ${caption}` });
+    await expect(figure.getByText(text)).toBeVisible();
+    await expect(figure.getByText('The interactive version of this simulation needs JavaScript')).toBeVisible();
+    await expect(figure.getByRole('button')).toHaveCount(0);
+  });
+}
