@@ -82,7 +82,8 @@ test.describe('how many units drop', () => {
     const figure = await open(page, 'how many units drop');
     await expect(statistic(figure, 'Sampled: exactly 512')).toHaveText(/%$/);
     await page.evaluate(() => {
-      const store = ((window as unknown as { longTasks: number[] }).longTasks = []);
+      const store: number[] = [];
+      (window as unknown as { longTasks: number[] }).longTasks = store;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) store.push(entry.duration);
       }).observe({ type: 'longtask' });
