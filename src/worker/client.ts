@@ -3,8 +3,8 @@ import type {
   ResultFor,
   SampleRequest,
   TrainDone,
-  TrainProgress,
   TrainRequest,
+  TrainStreamEvent,
   WorkerEvent,
   WorkerRequest,
 } from './protocol.ts';
@@ -23,8 +23,8 @@ export class SupersededError extends Error {
 interface Pending {
   resolve: (event: WorkerEvent) => void;
   reject: (error: Error) => void;
-  /** called with each progress event of a streaming request */
-  progress?: (event: TrainProgress) => void;
+  /** called with each streamed event of a training run */
+  progress?: (event: TrainStreamEvent) => void;
 }
 
 /** A training run in progress: its end, and a way to stop it. */
@@ -33,6 +33,8 @@ export interface RunHandle {
   done: Promise<TrainDone | Cancelled>;
   /** asks the worker to stop after its current slice */
   cancel(): void;
+  /** pauses, resumes, or (while paused) trains one more epoch */
+  control(action: 'pause' | 'resume' | 'step'): void;
 }
 
 /**
@@ -76,9 +78,10 @@ export class SimClient {
   }
 
   /**
-   * Starts a training run; `onProgress` receives its losses in batches as they come.
+   * Starts a training run; `onProgress` receives its losses in batches as they come, and its
+   * decision grids and pauses.
    */
-  train(body: RequestBody<TrainRequest>, onProgress: (event: TrainProgress) => void): RunHandle {
+  train(body: RequestBody<TrainRequest>, onProgress: (event: TrainStreamEvent) => void): RunHandle {
     const id = this.#nextId++;
     const worker = this.#ensureWorker();
     const done = new Promise<TrainDone | Cancelled>((resolve, reject) => {
@@ -94,6 +97,15 @@ export class SimClient {
       cancel: () => {
         if (this.#pending.has(id))
           this.#worker?.postMessage({ kind: 'cancel', id: this.#nextId++, target: id } satisfies WorkerRequest);
+      },
+      control: (action) => {
+        if (this.#pending.has(id))
+          this.#worker?.postMessage({
+            kind: 'control',
+            id: this.#nextId++,
+            target: id,
+            action,
+          } satisfies WorkerRequest);
       },
     };
   }
@@ -133,7 +145,7 @@ export class SimClient {
   #settle(event: WorkerEvent): void {
     const pending = this.#pending.get(event.id);
     if (!pending) return;
-    if (event.kind === 'train-progress') {
+    if (event.kind === 'train-progress' || event.kind === 'train-grid' || event.kind === 'train-paused') {
       pending.progress?.(event);
       return;
     }

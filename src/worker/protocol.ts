@@ -1,4 +1,5 @@
 import type { DatasetSettings } from '../sim/datasets.ts';
+import type { GridExtent } from '../sim/decision-grid.ts';
 import type { DropCountParams } from '../sim/drop-counts.ts';
 import type { DropoutMode } from '../sim/dropout.ts';
 import type { TrainingConfig } from '../sim/train.ts';
@@ -75,6 +76,20 @@ export interface TrainRequest {
   epochs: number;
   /** also train the same configuration without dropout, from the same weights and minibatches */
   paired: boolean;
+  /** at most this many epochs a second (0 or absent: as fast as the machine allows) */
+  pace?: number;
+  /** also send the decision boundary of each run on a grid of this many cells a side (two-input data only) */
+  grid?: number;
+  /** start paused: nothing trains until a `resume` or `step` control */
+  paused?: boolean;
+}
+
+/** Pause, resume or single-step the run started by request `target`. */
+export interface ControlRequest {
+  kind: 'control';
+  id: number;
+  target: number;
+  action: 'pause' | 'resume' | 'step';
 }
 
 /** Stop the run started by request `target`; answered by a `cancelled` event with id `target`. */
@@ -88,7 +103,7 @@ export interface CancelRequest {
 export type SampleRequest = UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest | MaskRequest;
 
 /** Everything the main thread may ask of a worker. */
-export type WorkerRequest = SampleRequest | TrainRequest | CancelRequest;
+export type WorkerRequest = SampleRequest | TrainRequest | CancelRequest | ControlRequest;
 
 /** The draws, in buffers transferred (not copied) to the main thread. */
 export interface UnitDrawsResult {
@@ -149,6 +164,30 @@ export interface TrainProgress {
   records: Float64Array;
 }
 
+/**
+ * The decision boundary of each run after `epoch` epochs, at most a few times a second:
+ * `values` holds resolution² predicted probabilities per run, run after run, each grid
+ * row-major from the top-left cell (see `gridInputs`).
+ */
+export interface TrainGrid {
+  kind: 'train-grid';
+  id: number;
+  epoch: number;
+  resolution: number;
+  extent: GridExtent;
+  values: Float64Array;
+}
+
+/** A paused run has stopped after `epoch` epochs and waits for `resume` or `step`. */
+export interface TrainPaused {
+  kind: 'train-paused';
+  id: number;
+  epoch: number;
+}
+
+/** The events a training run streams before its final event. */
+export type TrainStreamEvent = TrainProgress | TrainGrid | TrainPaused;
+
 /** The run trained every epoch it was asked for. */
 export interface TrainDone {
   kind: 'train-done';
@@ -163,10 +202,10 @@ export interface Cancelled {
 }
 
 /** Everything a worker may send back. */
-export type WorkerEvent = SampleResult | TrainProgress | TrainDone | Cancelled | WorkerError;
+export type WorkerEvent = SampleResult | TrainStreamEvent | TrainDone | Cancelled | WorkerError;
 
 /** Events that end a request; anything else is progress. */
-export type FinalEvent = Exclude<WorkerEvent, TrainProgress>;
+export type FinalEvent = Exclude<WorkerEvent, TrainStreamEvent>;
 
 /** Per run and epoch: epoch number, training loss (with dropout on), then the test network's loss and accuracy on the training and validation sets. */
 export const RECORD_FIELDS = [

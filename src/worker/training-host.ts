@@ -1,6 +1,15 @@
 import { makeDataset, type Dataset } from '../sim/datasets.ts';
+import { datasetExtent, GridEvaluator } from '../sim/decision-grid.ts';
+import { streamRng, Stream } from '../sim/random.ts';
 import { pairedTrainers, Trainer } from '../sim/train.ts';
-import { MAX_EPOCHS, RECORD_FIELDS, type TrainRequest, type WorkerEvent, type WorkerRequest } from './protocol.ts';
+import {
+  MAX_EPOCHS,
+  RECORD_FIELDS,
+  type ControlRequest,
+  type TrainRequest,
+  type WorkerEvent,
+  type WorkerRequest,
+} from './protocol.ts';
 
 /** Time and deferral, injected so the host runs the same under a test clock. */
 export interface Scheduler {
@@ -14,16 +23,40 @@ export interface Scheduler {
 const SLICE_MS = 12;
 /** Milliseconds between progress events: at most about 30 a second. */
 const PROGRESS_MS = 33;
+/** Milliseconds between decision grids: they cost an evaluation of every cell. */
+const GRID_MS = 200;
+
+/** One training run in the worker: its trainers, and where it is in time. */
+interface Session {
+  id: number;
+  runs: Trainer[];
+  validation: Dataset;
+  epochs: number;
+  pace: number;
+  grid: { evaluator: GridEvaluator; values: Float64Array; epoch: number } | undefined;
+  buffer: Float64Array;
+  filled: number;
+  lastPost: number;
+  lastGrid: number;
+  /** pace is counted from this time and epoch, reset on resume */
+  pacedSince: { time: number; epoch: number };
+  paused: boolean;
+  steps: number;
+  /** whether a slice is queued */
+  scheduled: boolean;
+  cancelled: boolean;
+}
 
 /**
  * The training worker's logic: runs training requests in time slices, streams their
- * losses, honours cancel requests between slices. Progress is copied out, never
- * transferred: a detached buffer would slow every typed-array loop of this isolate.
+ * losses (and decision grids), honours pause, resume, step and cancel between slices.
+ * Everything is copied out, never transferred: a detached buffer would slow every
+ * typed-array loop of this isolate.
  */
 export class TrainingHost {
   readonly #post: (event: WorkerEvent) => void;
   readonly #scheduler: Scheduler;
-  readonly #cancelled = new Set<number>();
+  readonly #sessions = new Map<number, Session>();
 
   constructor(post: (event: WorkerEvent) => void, scheduler: Scheduler) {
     this.#post = post;
@@ -36,8 +69,16 @@ export class TrainingHost {
       case 'train':
         this.#start(request);
         return;
-      case 'cancel':
-        this.#cancelled.add(request.target);
+      case 'cancel': {
+        const session = this.#sessions.get(request.target);
+        if (!session) return;
+        session.cancelled = true;
+        // A paused run has no slice queued to notice the cancel: end it now.
+        if (!session.scheduled) this.#finish(session, { kind: 'cancelled', id: session.id });
+        return;
+      }
+      case 'control':
+        this.#control(request);
         return;
       default:
         this.#post({ kind: 'error', id: request.id, message: `the training worker does not handle ${request.kind}` });
@@ -53,43 +94,142 @@ export class TrainingHost {
       const { train, validation } = makeDataset(request.dataset);
       const pair = request.paired ? pairedTrainers(request.training, train) : undefined;
       const runs = pair ? [pair.withDropout, pair.withoutDropout] : [new Trainer(request.training, train)];
-      const width = RECORD_FIELDS.length * runs.length;
-      // Room for every epoch of one progress interval, even at thousands of epochs a second.
-      const buffer = new Float64Array(width * 4096);
-      let filled = 0;
-      let lastPost = this.#scheduler.now();
-      const flush = () => {
-        if (filled > 0) this.#post({ kind: 'train-progress', id, runs: runs.length, records: buffer.slice(0, filled) });
-        filled = 0;
-        lastPost = this.#scheduler.now();
+      const resolution = request.grid;
+      const grid =
+        resolution === undefined
+          ? undefined
+          : {
+              evaluator: new GridEvaluator(request.training.shape, datasetExtent(train, validation), resolution),
+              values: new Float64Array(runs.length * resolution * resolution),
+              epoch: -1,
+            };
+      const now = this.#scheduler.now();
+      const session: Session = {
+        id,
+        runs,
+        validation,
+        epochs,
+        pace: request.pace ?? 0,
+        grid,
+        // Room for every epoch of one progress interval, even at thousands of epochs a second.
+        buffer: new Float64Array(RECORD_FIELDS.length * runs.length * 4096),
+        filled: 0,
+        lastPost: now,
+        lastGrid: -Infinity,
+        pacedSince: { time: now, epoch: 0 },
+        paused: request.paused ?? false,
+        steps: 0,
+        scheduled: false,
+        cancelled: false,
       };
-      const slice = () => {
-        try {
-          const deadline = this.#scheduler.now() + SLICE_MS;
-          while ((runs[0]?.epoch ?? epochs) < epochs && this.#scheduler.now() < deadline && !this.#cancelled.has(id)) {
-            for (const run of runs) filled = record(run, validation, buffer, filled);
-            if (filled + width > buffer.length) flush();
-          }
-          if (this.#cancelled.has(id)) {
-            flush();
-            this.#cancelled.delete(id);
-            this.#post({ kind: 'cancelled', id });
-          } else if ((runs[0]?.epoch ?? epochs) >= epochs) {
-            flush();
-            this.#post({ kind: 'train-done', id, epochs });
-          } else {
-            if (this.#scheduler.now() - lastPost >= PROGRESS_MS) flush();
-            this.#scheduler.defer(slice);
-          }
-        } catch (error) {
-          this.#post({ kind: 'error', id, message: messageOf(error) });
-        }
-      };
-      this.#scheduler.defer(slice);
+      this.#sessions.set(id, session);
+      if (session.paused) {
+        this.#sendGrid(session);
+        this.#post({ kind: 'train-paused', id, epoch: 0 });
+      } else this.#schedule(session);
     } catch (error) {
       this.#post({ kind: 'error', id, message: messageOf(error) });
     }
   }
+
+  #control({ target, action }: ControlRequest): void {
+    const session = this.#sessions.get(target);
+    if (!session) return;
+    if (action === 'pause') session.paused = true;
+    else if (action === 'step') session.steps += 1;
+    else {
+      session.paused = false;
+      session.pacedSince = { time: this.#scheduler.now(), epoch: epochOf(session) };
+    }
+    if (action !== 'pause') this.#schedule(session);
+  }
+
+  #schedule(session: Session): void {
+    if (session.scheduled) return;
+    session.scheduled = true;
+    this.#scheduler.defer(() => this.#slice(session));
+  }
+
+  #slice(session: Session): void {
+    session.scheduled = false;
+    try {
+      const deadline = this.#scheduler.now() + SLICE_MS;
+      while (this.#mayTrain(session) && this.#scheduler.now() < deadline) {
+        for (const run of session.runs)
+          session.filled = record(run, session.validation, session.buffer, session.filled);
+        if (session.paused) session.steps = Math.max(0, session.steps - 1);
+        if (session.filled + RECORD_FIELDS.length * session.runs.length > session.buffer.length) this.#flush(session);
+      }
+      const now = this.#scheduler.now();
+      if (session.cancelled) {
+        this.#finish(session, { kind: 'cancelled', id: session.id });
+      } else if (epochOf(session) >= session.epochs) {
+        this.#finish(session, { kind: 'train-done', id: session.id, epochs: session.epochs });
+      } else if (session.paused && session.steps === 0) {
+        this.#flush(session);
+        this.#sendGrid(session);
+        this.#post({ kind: 'train-paused', id: session.id, epoch: epochOf(session) });
+      } else {
+        if (now - session.lastPost >= PROGRESS_MS) this.#flush(session);
+        if (now - session.lastGrid >= GRID_MS) this.#sendGrid(session);
+        this.#schedule(session);
+      }
+    } catch (error) {
+      this.#sessions.delete(session.id);
+      this.#post({ kind: 'error', id: session.id, message: messageOf(error) });
+    }
+  }
+
+  /** Whether the session may train another epoch now: not finished, not held, within its pace. */
+  #mayTrain(session: Session): boolean {
+    if (session.cancelled || epochOf(session) >= session.epochs) return false;
+    if (session.paused) return session.steps > 0;
+    if (session.pace <= 0) return true;
+    const elapsed = (this.#scheduler.now() - session.pacedSince.time) / 1000;
+    return epochOf(session) - session.pacedSince.epoch < elapsed * session.pace;
+  }
+
+  #finish(session: Session, event: WorkerEvent): void {
+    this.#flush(session);
+    if (event.kind === 'train-done') this.#sendGrid(session);
+    this.#sessions.delete(session.id);
+    this.#post(event);
+  }
+
+  #flush(session: Session): void {
+    if (session.filled > 0) {
+      const records = session.buffer.slice(0, session.filled);
+      this.#post({ kind: 'train-progress', id: session.id, runs: session.runs.length, records });
+    }
+    session.filled = 0;
+    session.lastPost = this.#scheduler.now();
+  }
+
+  /** Evaluates and posts every run's decision grid, unless it is already current. */
+  #sendGrid(session: Session): void {
+    const { grid } = session;
+    session.lastGrid = this.#scheduler.now();
+    if (!grid || grid.epoch === epochOf(session)) return;
+    const cells = grid.evaluator.resolution ** 2;
+    const rng = streamRng(0, Stream.mask);
+    session.runs.forEach((run, r) => {
+      const dropout = { mode: run.config.dropout.mode, p: run.currentDrop };
+      grid.evaluator.evaluate(run.network, dropout, rng, grid.values, r * cells);
+    });
+    grid.epoch = epochOf(session);
+    this.#post({
+      kind: 'train-grid',
+      id: session.id,
+      epoch: grid.epoch,
+      resolution: grid.evaluator.resolution,
+      extent: grid.evaluator.extent,
+      values: grid.values.slice(),
+    });
+  }
+}
+
+function epochOf(session: Session): number {
+  return session.runs[0]?.epoch ?? session.epochs;
 }
 
 /** Trains one epoch of `run` and appends its record; throws a plain message when the loss diverges. */

@@ -79,6 +79,65 @@ describe('TrainingHost', () => {
     expect(events.some((e) => e.kind === 'train-done')).toBe(false);
   });
 
+  it('starts paused when asked, trains exactly one epoch per step, and resumes', () => {
+    const { events, scheduler, training } = host();
+    training.receive({ ...request(100), paused: true });
+    scheduler.drain();
+    expect(events.at(-1)).toMatchObject({ kind: 'train-paused', id: 1, epoch: 0 });
+    const epochsSeen = () =>
+      events
+        .flatMap((e) => (e.kind === 'train-progress' ? [e.records.length / (2 * RECORD_FIELDS.length)] : []))
+        .reduce((a, b) => a + b, 0);
+    expect(epochsSeen()).toBe(0);
+    training.receive({ kind: 'control', id: 2, target: 1, action: 'step' });
+    scheduler.drain();
+    expect(epochsSeen()).toBe(1);
+    expect(events.at(-1)).toMatchObject({ kind: 'train-paused', epoch: 1 });
+    training.receive({ kind: 'control', id: 3, target: 1, action: 'resume' });
+    scheduler.drain();
+    expect(epochsSeen()).toBe(100);
+    expect(events.at(-1)).toMatchObject({ kind: 'train-done', epochs: 100 });
+  });
+
+  it('pauses a running run, and a cancel ends a paused one at once', () => {
+    const { events, scheduler, training } = host();
+    training.receive(request(100_000));
+    scheduler.drain(2);
+    training.receive({ kind: 'control', id: 2, target: 1, action: 'pause' });
+    scheduler.drain();
+    const paused = events.at(-1);
+    expect(paused).toMatchObject({ kind: 'train-paused', id: 1 });
+    expect(scheduler.tasks).toHaveLength(0);
+    training.receive({ kind: 'cancel', id: 3, target: 1 });
+    expect(events.at(-1)).toMatchObject({ kind: 'cancelled', id: 1 });
+  });
+
+  it('keeps to its pace: no more epochs than the elapsed time allows', () => {
+    const { events, scheduler, training } = host(1);
+    training.receive({ ...request(100_000, false), pace: 20 });
+    scheduler.drain(2000);
+    const records = events.flatMap((e) => (e.kind === 'train-progress' ? [...e.records] : []));
+    const epochs = records.length / RECORD_FIELDS.length;
+    const seconds = scheduler.time / 1000;
+    expect(epochs).toBeGreaterThan(0);
+    expect(epochs).toBeLessThanOrEqual(Math.ceil(seconds * 20) + 1);
+  });
+
+  it('sends decision grids of each run, the two runs different once dropout has acted', () => {
+    const { events, scheduler, training } = host(5);
+    training.receive({ ...request(60), grid: 12 });
+    scheduler.drain();
+    const grids = events.filter((e) => e.kind === 'train-grid');
+    expect(grids.length).toBeGreaterThan(0);
+    const last = grids.at(-1);
+    if (last?.kind !== 'train-grid') throw new Error('no grid');
+    expect(last).toMatchObject({ epoch: 60, resolution: 12 });
+    expect(last.values).toHaveLength(2 * 144);
+    expect([...last.values].every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect([...last.values.subarray(0, 144)]).not.toEqual([...last.values.subarray(144)]);
+    expect(last.extent.xMin).toBeLessThan(last.extent.xMax);
+  });
+
   it('reports a diverging run and invalid requests as error events with plain messages', () => {
     const { events, scheduler, training } = host();
     const base = request(200, false);
