@@ -77,3 +77,24 @@ export function probabilityScale(max: number, frame: Frame, log: boolean): Scale
     .range([bottom, top])
     .nice(5);
 }
+
+/**
+ * y scale for losses: linear from 0 to the largest, or logarithmic between the smallest and
+ * largest positive ones (a log axis shows a loss creeping up late in training).
+ */
+export function lossScale(values: readonly number[], frame: Frame, log: boolean): Scale {
+  const { top, bottom } = plotArea(frame);
+  const finite = values.filter((v) => Number.isFinite(v) && v > 0);
+  const hi = finite.length > 0 ? Math.max(...finite) : 1;
+  if (log) {
+    const lo = finite.length > 0 ? Math.min(...finite) : hi / 10;
+    return scaleLog()
+      .domain([lo * 0.9, hi * 1.1 > lo * 0.9 ? hi * 1.1 : lo * 10])
+      .range([bottom, top])
+      .clamp(true);
+  }
+  return scaleLinear()
+    .domain([0, hi * 1.08])
+    .range([bottom, top])
+    .nice(5);
+}

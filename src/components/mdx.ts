@@ -4,9 +4,18 @@ import DropCounts from './DropCounts.astro';
 import ExpectedValue from './ExpectedValue.astro';
 import NeuronToggling from './NeuronToggling.astro';
 import ScalingSideBySide from './ScalingSideBySide.astro';
+import TrainingLab from './TrainingLab.astro';
 
 /**
  * The components lesson authors use in MDX without importing them.
  * A name used in a lesson but missing here fails the build.
  */
-export const mdxComponents = { Aside, BernoulliDraws, DropCounts, ExpectedValue, NeuronToggling, ScalingSideBySide };
+export const mdxComponents = {
+  Aside,
+  BernoulliDraws,
+  DropCounts,
+  ExpectedValue,
+  NeuronToggling,
+  ScalingSideBySide,
+  TrainingLab,
+};

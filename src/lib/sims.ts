@@ -29,6 +29,12 @@ export const SIMS = {
     intro:
       'The same weights trained two ways: what each test network computes, and why both agree with their training networks in expectation.',
   },
+  training: {
+    title: 'train with and without dropout',
+    lesson: 'the-lab',
+    intro:
+      'Two networks trained side by side from the same weights on the same minibatches, one with dropout and one without: loss curves, decision boundaries and every mistake mode.',
+  },
 } as const;
 
 export type SimId = keyof typeof SIMS;

@@ -32,7 +32,7 @@ export type ParamSpec = NumberSpec | ChoiceSpec | BitsSpec;
 export type Specs = Record<string, ParamSpec>;
 
 /** The value type of each parameter: numbers for number specs, strings otherwise. */
-export type ValuesOf<S extends Specs> = { [K in keyof S]: S[K] extends NumberSpec ? number : string };
+export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: S[K] extends NumberSpec ? number : string };
 
 /** The nearest value on a number spec's grid, within its range; NaN gives min. */
 export function clampNumber({ min, max, step }: NumberSpec, value: number): number {

@@ -27,3 +27,56 @@ export const OVERFITTING_PRESET: TrainingPreset = {
   },
   epochs: 400,
 };
+
+/** The lab's presets, each a point about dropout that shows within its epochs. */
+export const LAB_PRESETS = {
+  overfits: {
+    name: 'Overfits without dropout',
+    point:
+      'A wide network on 60 noisy points: without dropout the validation loss climbs; with dropout it stays lower.',
+    preset: OVERFITTING_PRESET,
+  },
+  'too-strong': {
+    name: 'Dropout too strong',
+    point: 'At p = 0.9 the network keeps about 6 units a layer: it underfits, and both losses stay high.',
+    preset: {
+      ...OVERFITTING_PRESET,
+      training: { ...OVERFITTING_PRESET.training, dropout: { mode: 'inverted', p: [0, 0.9, 0.9] } },
+    },
+  },
+  'small-network': {
+    name: 'Small network: dropout hurts',
+    point: 'Four units a layer and plenty of clean data: nothing to regularize, and dropout only adds noise.',
+    preset: {
+      dataset: { kind: 'moons', trainSize: 300, validationSize: 400, noise: 0.02 },
+      training: {
+        ...OVERFITTING_PRESET.training,
+        shape: { sizes: [2, 4, 4, 1], activation: 'tanh', output: 'sigmoid-bce' },
+        dropout: { mode: 'inverted', p: [0, 0.5, 0.5] },
+      },
+      epochs: 300,
+    },
+  },
+  annealed: {
+    name: 'Annealed dropout',
+    point: 'p falls linearly from 0.5 to 0 over 300 epochs: strong noise early, a deterministic network at the end.',
+    preset: {
+      ...OVERFITTING_PRESET,
+      training: { ...OVERFITTING_PRESET.training, schedule: { kind: 'linear', epochs: 300 } },
+    },
+  },
+  'max-norm': {
+    name: 'Dropout with max-norm',
+    point:
+      'Both runs hold each unit’s incoming weights to length 2. On this data max-norm alone already stops most of the overfitting: compare with the first preset.',
+    preset: {
+      ...OVERFITTING_PRESET,
+      training: {
+        ...OVERFITTING_PRESET.training,
+        update: { learningRate: 0.1, momentum: 0.9, maxNorm: 2 },
+      },
+    },
+  },
+} as const satisfies Record<string, { name: string; point: string; preset: TrainingPreset }>;
+
+export type LabPresetId = keyof typeof LAB_PRESETS;

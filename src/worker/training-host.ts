@@ -42,6 +42,8 @@ interface Session {
   pacedSince: { time: number; epoch: number };
   paused: boolean;
   steps: number;
+  /** each run's training loss after its first epoch, the yardstick for divergence */
+  firstLoss: number[];
   /** whether a slice is queued */
   scheduled: boolean;
   cancelled: boolean;
@@ -119,6 +121,7 @@ export class TrainingHost {
         pacedSince: { time: now, epoch: 0 },
         paused: request.paused ?? false,
         steps: 0,
+        firstLoss: [],
         scheduled: false,
         cancelled: false,
       };
@@ -155,8 +158,9 @@ export class TrainingHost {
     try {
       const deadline = this.#scheduler.now() + SLICE_MS;
       while (this.#mayTrain(session) && this.#scheduler.now() < deadline) {
-        for (const run of session.runs)
-          session.filled = record(run, session.validation, session.buffer, session.filled);
+        session.runs.forEach((run, r) => {
+          session.filled = record(run, session.validation, session.buffer, session.filled, session.firstLoss, r);
+        });
         if (session.paused) session.steps = Math.max(0, session.steps - 1);
         if (session.filled + RECORD_FIELDS.length * session.runs.length > session.buffer.length) this.#flush(session);
       }
@@ -232,12 +236,34 @@ function epochOf(session: Session): number {
   return session.runs[0]?.epoch ?? session.epochs;
 }
 
-/** Trains one epoch of `run` and appends its record; throws a plain message when the loss diverges. */
-function record(run: Trainer, validation: Dataset, buffer: Float64Array, at: number): number {
+/** How many times its first-epoch value a training loss may grow before the run counts as diverged. */
+const DIVERGENCE_FACTOR = 100;
+
+/**
+ * Trains one epoch of `run` and appends its record. Throws a plain message when training
+ * diverges: the loss is no longer finite, or it has grown to {@link DIVERGENCE_FACTOR} times
+ * its value after the first epoch (a cross-entropy computed from logits stays finite while
+ * the weights run away, so NaN alone would catch too little).
+ */
+function record(
+  run: Trainer,
+  validation: Dataset,
+  buffer: Float64Array,
+  at: number,
+  first: number[],
+  r: number,
+): number {
   const trainingLoss = run.trainEpoch();
+  first[r] ??= trainingLoss;
+  const start = first[r];
   if (!Number.isFinite(trainingLoss)) {
     throw new Error(
       `training diverged at epoch ${run.epoch}: the loss is no longer a finite number; lower the learning rate and start again`,
+    );
+  }
+  if (trainingLoss > DIVERGENCE_FACTOR * start) {
+    throw new Error(
+      `training diverged at epoch ${run.epoch}: the loss grew from ${start.toFixed(2)} to ${trainingLoss.toFixed(2)}; lower the learning rate and start again`,
     );
   }
   const onTrain = run.evaluate(run.trainingSet);

@@ -138,6 +138,22 @@ describe('TrainingHost', () => {
     expect(last.extent.xMin).toBeLessThan(last.extent.xMax);
   });
 
+  it('counts a loss that grows a hundredfold as divergence, though it stays finite', () => {
+    const { events, scheduler, training } = host();
+    const base = request(400, false);
+    training.receive({
+      ...base,
+      training: { ...base.training, update: { learningRate: 5, momentum: 0.99, maxNorm: 0 } },
+    });
+    scheduler.drain();
+    expect(events.at(-1)).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(
+        /^training diverged at epoch \d+: the loss grew from \d+\.\d\d to \d+\.\d\d; lower the learning rate/,
+      ),
+    });
+  });
+
   it('reports a diverging run and invalid requests as error events with plain messages', () => {
     const { events, scheduler, training } = host();
     const base = request(200, false);
@@ -185,7 +201,9 @@ describe('SimClient.train', () => {
     const client = new SimClient(() => worker as unknown as Worker);
     let epochs = 0;
     const { id, ...body } = request(30);
-    const run = client.train(body, (event) => (epochs += event.records.length / (2 * RECORD_FIELDS.length)));
+    const run = client.train(body, (event) => {
+      if (event.kind === 'train-progress') epochs += event.records.length / (2 * RECORD_FIELDS.length);
+    });
     worker.scheduler.drain();
     await expect(run.done).resolves.toMatchObject({ kind: 'train-done', epochs: 30 });
     expect(epochs).toBe(30);
