@@ -1,0 +1,122 @@
+import type { Locator, Page } from '@playwright/test';
+import { presetState, runSettings } from '../../src/islands/training-lab-state.ts';
+import { formatNumber } from '../../src/lib/format.ts';
+import { makeDataset } from '../../src/sim/datasets.ts';
+import { LAB_PRESETS } from '../../src/sim/presets.ts';
+import { pairedTrainers } from '../../src/sim/train.ts';
+import { test, expect } from './fixtures.ts';
+import { statistic } from './helpers.ts';
+
+test.use({ viewport: { width: 1280, height: 900 } });
+
+async function openLab(page: Page, query = ''): Promise<Locator> {
+  await page.goto(`/lab/training/${query}`);
+  const figure = page.getByRole('figure', { name: 'Simulation: train with and without dropout' });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+  return figure;
+}
+
+test('the default preset, trained by keyboard, shows dropout reducing overfitting with the numbers src/sim computes', async ({
+  page,
+}) => {
+  // The same paired run in Node: the worker in the browser must report exactly these losses.
+  const { dataset, training, epochs } = runSettings(presetState('overfits'));
+  const { train, validation } = makeDataset(dataset);
+  const { withDropout, withoutDropout } = pairedTrainers(training, train);
+  for (let e = 0; e < epochs; e++) {
+    withDropout.trainEpoch();
+    withoutDropout.trainEpoch();
+  }
+  const expected = {
+    with: formatNumber(withDropout.evaluate(validation).loss),
+    without: formatNumber(withoutDropout.evaluate(validation).loss),
+  };
+
+  const figure = await openLab(page);
+  await figure.getByRole('button', { name: 'Train' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(statistic(figure, 'Epoch')).toHaveText(`${epochs} of ${epochs}`, { timeout: 90_000 });
+  await expect(statistic(figure, 'Validation loss, with dropout')).toHaveText(expected.with);
+  await expect(statistic(figure, 'Validation loss, without')).toHaveText(expected.without);
+  expect(Number(expected.with)).toBeLessThan(Number(expected.without));
+  await expect(
+    figure.getByText(
+      `After ${epochs} epochs: validation loss ${expected.with} with dropout, ${expected.without} without.`,
+    ),
+  ).toHaveAttribute('aria-live', 'polite');
+  await expect(figure.getByRole('img', { name: /^Loss curves\. After 400 epochs/ })).toBeVisible();
+  await expect(figure.getByRole('img', { name: /^Decision boundary with dropout/ })).toBeVisible();
+});
+
+test('step, pause and resume move training an epoch at a time, and a setting change starts over', async ({ page }) => {
+  const figure = await openLab(page);
+  const step = figure.getByRole('button', { name: 'Step one epoch' });
+  await step.click();
+  await expect(statistic(figure, 'Epoch')).toHaveText('1 of 400');
+  await step.click();
+  await expect(statistic(figure, 'Epoch')).toHaveText('2 of 400');
+  await figure.getByRole('button', { name: 'Resume' }).click();
+  await figure.getByRole('button', { name: 'Pause' }).click();
+  await expect(figure.getByRole('button', { name: 'Resume' })).toBeVisible();
+  // Paused: the epoch count holds still.
+  const epochText = (await statistic(figure, 'Epoch').textContent()) ?? '';
+  await page.waitForTimeout(500);
+  await expect(statistic(figure, 'Epoch')).toHaveText(epochText);
+  expect(epochText).not.toBe('400 of 400');
+
+  await figure.getByLabel('Dataset').selectOption('circles');
+  await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
+  await expect(figure.getByRole('button', { name: 'Train' })).toBeVisible();
+  await expect(page).toHaveURL(/lab\.dataset=circles/);
+});
+
+test('every preset trains', async ({ page }) => {
+  const figure = await openLab(page);
+  for (const [id, preset] of Object.entries(LAB_PRESETS)) {
+    await figure.getByLabel('Preset').selectOption(id);
+    await expect(figure.getByText(preset.point, { exact: true })).toBeVisible();
+    await figure.getByRole('button', { name: 'Train' }).click();
+    await expect
+      .poll(async () => Number(((await statistic(figure, 'Epoch').textContent()) ?? '0').split(' ')[0]))
+      .toBeGreaterThan(5);
+    await expect(statistic(figure, 'Validation loss, with dropout')).not.toHaveText('–');
+    await figure.getByRole('button', { name: 'Reset' }).click();
+  }
+});
+
+test('a diverging learning rate stops training with a plain message, and Reset recovers', async ({ page }) => {
+  const figure = await openLab(page, '?lab.lr=5&lab.momentum=0.99');
+  await figure.getByRole('button', { name: 'Train' }).click();
+  const alert = figure.getByRole('alert');
+  await expect(alert).toContainText(/Training stopped: training diverged at epoch \d+: the loss grew from/, {
+    timeout: 30_000,
+  });
+  await figure.getByRole('button', { name: 'Reset' }).click();
+  await expect(alert).toHaveCount(0);
+  await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
+});
+
+test('with both runs training and the charts updating for 10 s, the main thread has no task over 50 ms', async ({
+  page,
+}) => {
+  const figure = await openLab(page, '?lab.epochs=5000');
+  await figure.getByLabel('Speed').selectOption('medium');
+  await page.evaluate(() => {
+    const store: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = store;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await figure.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(10_000);
+  const epoch = Number(((await statistic(figure, 'Epoch').textContent()) ?? '0').split(' ')[0]);
+  expect(epoch, 'training must have run throughout').toBeGreaterThan(100);
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  expect(
+    longTasks.filter((duration) => duration > 50),
+    'main-thread tasks over 50 ms',
+  ).toEqual([]);
+});
