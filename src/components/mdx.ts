@@ -2,6 +2,7 @@ import Aside from './Aside.astro';
 import BernoulliDraws from './BernoulliDraws.astro';
 import DropCounts from './DropCounts.astro';
 import ExpectedValue from './ExpectedValue.astro';
+import MonteCarlo from './MonteCarlo.astro';
 import NeuronToggling from './NeuronToggling.astro';
 import ScalingSideBySide from './ScalingSideBySide.astro';
 import TrainingLab from './TrainingLab.astro';
@@ -15,6 +16,7 @@ export const mdxComponents = {
   BernoulliDraws,
   DropCounts,
   ExpectedValue,
+  MonteCarlo,
   NeuronToggling,
   ScalingSideBySide,
   TrainingLab,

@@ -35,6 +35,12 @@ export const SIMS = {
     intro:
       'Two networks trained side by side from the same weights on the same minibatches, one with dropout and one without: loss curves, decision boundaries and every mistake mode.',
   },
+  'monte-carlo': {
+    title: 'Monte Carlo dropout',
+    lesson: 'beyond-the-basic-recipe',
+    intro:
+      'Leave dropout on at prediction time and average many passes: the spread of the answers shows where the network is unsure.',
+  },
 } as const;
 
 export type SimId = keyof typeof SIMS;

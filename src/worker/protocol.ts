@@ -2,6 +2,7 @@ import type { DatasetSettings } from '../sim/datasets.ts';
 import type { GridExtent } from '../sim/decision-grid.ts';
 import type { DropCountParams } from '../sim/drop-counts.ts';
 import type { DropoutMode } from '../sim/dropout.ts';
+import type { McCurveSettings } from '../sim/monte-carlo-curve.ts';
 import type { TrainingConfig } from '../sim/train.ts';
 import type { UnitDrawsParams } from '../sim/unit-draws.ts';
 
@@ -66,6 +67,16 @@ export interface MaskRequest {
   };
 }
 
+/** Train the regression network with dropout, then predict with Monte Carlo dropout (trainer worker). */
+export interface MonteCarloRequest {
+  kind: 'monte-carlo';
+  id: number;
+  params: McCurveSettings & {
+    /** points of the curve across x ∈ [−2, 2], 2 to 400 */
+    points: number;
+  };
+}
+
 /** Train on a dataset for a number of epochs, streaming the losses as they come. */
 export interface TrainRequest {
   kind: 'train';
@@ -99,8 +110,9 @@ export interface CancelRequest {
   target: number;
 }
 
-/** The one-off sampling requests, each answered by one result of the same kind. */
-export type SampleRequest = UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest | MaskRequest;
+/** The one-off requests, each answered by one result of the same kind (Monte Carlo runs in the trainer worker). */
+export type SampleRequest =
+  UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest | MaskRequest | MonteCarloRequest;
 
 /** Everything the main thread may ask of a worker. */
 export type WorkerRequest = SampleRequest | TrainRequest | CancelRequest | ControlRequest;
@@ -138,8 +150,21 @@ export interface MaskResult {
   mask: Uint8Array;
 }
 
-/** The answer of each sampling request. */
-export type SampleResult = UnitDrawsResult | DropCountsResult | LayerSamplesResult | MaskResult;
+/** The Monte Carlo picture: per x, the test network's prediction and the mean and SD of T stochastic passes. */
+export interface MonteCarloResult {
+  kind: 'monte-carlo';
+  id: number;
+  xs: Float64Array;
+  deterministic: Float64Array;
+  mean: Float64Array;
+  sd: Float64Array;
+  /** the training points */
+  trainX: Float64Array;
+  trainY: Float64Array;
+}
+
+/** The answer of each one-off request. */
+export type SampleResult = UnitDrawsResult | DropCountsResult | LayerSamplesResult | MaskResult | MonteCarloResult;
 
 /** The result type answering a sampling request (or request body) of a given kind. */
 export type ResultFor<R extends { kind: SampleRequest['kind'] }> = Extract<SampleResult, { kind: R['kind'] }>;

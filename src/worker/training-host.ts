@@ -2,6 +2,7 @@ import { makeDataset, type Dataset } from '../sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../sim/decision-grid.ts';
 import { streamRng, Stream } from '../sim/random.ts';
 import { pairedTrainers, Trainer } from '../sim/train.ts';
+import { answerMonteCarlo, messageOf } from './one-off.ts';
 import {
   MAX_EPOCHS,
   RECORD_FIELDS,
@@ -81,6 +82,9 @@ export class TrainingHost {
       }
       case 'control':
         this.#control(request);
+        return;
+      case 'monte-carlo':
+        this.#post(answerMonteCarlo(request));
         return;
       default:
         this.#post({ kind: 'error', id: request.id, message: `the training worker does not handle ${request.kind}` });
@@ -275,8 +279,4 @@ function record(
   buffer[at + 4] = onValidation.loss;
   buffer[at + 5] = onValidation.accuracy;
   return at + RECORD_FIELDS.length;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

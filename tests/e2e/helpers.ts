@@ -10,6 +10,7 @@ export const ROUTES = [
   '/lessons/how-many-units-drop/',
   '/lessons/train-test-scaling/',
   '/lessons/the-lab/',
+  '/lessons/beyond-the-basic-recipe/',
   '/lab/',
   '/lab/neuron-toggling/',
   '/lab/bernoulli-draws/',
@@ -17,6 +18,7 @@ export const ROUTES = [
   '/lab/expected-value/',
   '/lab/train-test-scaling/',
   '/lab/training/',
+  '/lab/monte-carlo/',
   '/notation/',
   '/about/',
 ] as const;

@@ -1,6 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { presetState, runSettings } from '../../src/islands/training-lab-state.ts';
+import { MC_FIXED, uncertaintyInsideOutside } from '../../src/islands/monte-carlo-state.ts';
 import { formatNumber } from '../../src/lib/format.ts';
+import { curveInputs, monteCarloCurve } from '../../src/sim/monte-carlo-curve.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
@@ -119,4 +121,31 @@ test('with both runs training and the charts updating for 10 s, the main thread 
     longTasks.filter((duration) => duration > 50),
     'main-thread tasks over 50 ms',
   ).toEqual([]);
+});
+
+test('Monte Carlo dropout: the band is wider away from the data, and the numbers are those src/sim computes', async ({
+  page,
+}) => {
+  const settings = { p: 0.3, passes: 50, seed: 2, epochs: MC_FIXED.epochs, trainSize: MC_FIXED.trainSize };
+  const xs = curveInputs(MC_FIXED.points);
+  const spread = uncertaintyInsideOutside(xs, monteCarloCurve(settings, xs).sd);
+  expect(spread.outside).toBeGreaterThan(spread.inside);
+
+  await page.goto('/lab/monte-carlo/?mc.p=0.3&mc.passes=50&mc.seed=2');
+  const figure = page.getByRole('figure', { name: 'Simulation: Monte Carlo dropout' });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(statistic(figure, 'Mean SD inside the data')).toHaveText(formatNumber(spread.inside, 3), {
+    timeout: 30_000,
+  });
+  await expect(statistic(figure, 'Mean SD outside the data')).toHaveText(formatNumber(spread.outside, 3));
+  await expect(
+    figure.getByRole('img', { name: /^Predictions of the regression network\. Monte Carlo dropout with 50 passes/ }),
+  ).toBeVisible();
+
+  // By keyboard: one step up the slider retrains at p = 0.35.
+  await figure.getByLabel('Drop probability p', { exact: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(figure.getByText('p = 0.35')).toBeVisible();
+  await expect(page).toHaveURL(/mc\.p=0\.35/);
+  await expect(figure.getByText(/with 50 passes at p = 0\.35/).first()).toBeVisible({ timeout: 30_000 });
 });

@@ -154,6 +154,23 @@ describe('TrainingHost', () => {
     });
   });
 
+  it('answers a Monte Carlo request with the curve, and a bad one with a plain error', () => {
+    const { events, training } = host();
+    const params = { p: 0.2, passes: 10, epochs: 20, trainSize: 20, seed: 1, points: 11 };
+    training.receive({ kind: 'monte-carlo', id: 4, params });
+    const answer = events.at(-1);
+    if (answer?.kind !== 'monte-carlo') throw new Error(`expected a monte-carlo event, got ${answer?.kind}`);
+    expect(answer.xs).toHaveLength(11);
+    expect(answer.sd.every((s) => s >= 0)).toBe(true);
+    expect(answer.trainX).toHaveLength(20);
+    training.receive({ kind: 'monte-carlo', id: 5, params: { ...params, passes: 1 } });
+    expect(events.at(-1)).toMatchObject({
+      kind: 'error',
+      id: 5,
+      message: 'passes must be a whole number from 2 to 1000, got 1',
+    });
+  });
+
   it('reports a diverging run and invalid requests as error events with plain messages', () => {
     const { events, scheduler, training } = host();
     const base = request(200, false);

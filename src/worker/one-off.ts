@@ -1,0 +1,41 @@
+import { curveInputs, monteCarloCurve } from '../sim/monte-carlo-curve.ts';
+import type { MonteCarloRequest, WorkerEvent } from './protocol.ts';
+
+/** Trains the regression network and predicts with Monte Carlo dropout; a failure becomes an error event. */
+export function answerMonteCarlo({ id, params }: MonteCarloRequest): WorkerEvent {
+  try {
+    const { points, ...settings } = params;
+    const checks = [
+      ['p', settings.p, 0, 0.9],
+      ['passes', settings.passes, 2, 1000],
+      ['epochs', settings.epochs, 1, 5000],
+      ['trainSize', settings.trainSize, 2, 500],
+      ['points', points, 2, 400],
+    ] as const;
+    for (const [name, value, min, max] of checks) {
+      const whole = name !== 'p';
+      if (!(value >= min && value <= max) || (whole && !Number.isInteger(value))) {
+        throw new RangeError(`${name} must be ${whole ? 'a whole number ' : ''}from ${min} to ${max}, got ${value}`);
+      }
+    }
+    const xs = curveInputs(points);
+    const { train, mean, sd, deterministic } = monteCarloCurve(settings, xs);
+    return {
+      kind: 'monte-carlo',
+      id,
+      xs,
+      deterministic,
+      mean,
+      sd,
+      trainX: train.inputs.slice(),
+      trainY: train.targets.slice(),
+    };
+  } catch (error) {
+    return { kind: 'error', id, message: messageOf(error) };
+  }
+}
+
+/** The message of anything thrown, for an error event. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
