@@ -16,7 +16,8 @@ export const LAB_SPECS = {
   noise: { kind: 'number', label: 'label noise', min: 0, max: 0.4, step: 0.01 },
   size: { kind: 'number', label: 'training points', min: 20, max: 500, step: 10 },
   width: { kind: 'number', label: 'hidden units per layer', min: 2, max: 128, step: 1 },
-  p: { kind: 'number', label: 'drop probability p of the hidden layers', min: 0, max: 0.9, step: 0.05 },
+  p: { kind: 'number', label: 'drop probability of hidden layer 1', min: 0, max: 0.9, step: 0.05 },
+  p2: { kind: 'number', label: 'drop probability of hidden layer 2', min: 0, max: 0.9, step: 0.05 },
   pIn: { kind: 'number', label: 'drop probability of the inputs', min: 0, max: 0.5, step: 0.05 },
   mode: { kind: 'choice', label: 'dropout mode', values: DROPOUT_MODES.filter((m) => m !== 'none') },
   lr: { kind: 'number', label: 'learning rate', min: 0.001, max: 5, step: 0.001 },
@@ -45,6 +46,7 @@ export function presetState(id: LabPresetId, seed = LAB_SEED): LabState {
     size: dataset.trainSize,
     width: hidden,
     p: training.dropout.p[1] ?? 0,
+    p2: training.dropout.p[2] ?? 0,
     pIn: training.dropout.p[0] ?? 0,
     mode: training.dropout.mode,
     lr: training.update.learningRate,
@@ -69,7 +71,7 @@ export function runSettings(state: LabState): { dataset: DatasetSettings; traini
   };
   const training: TrainingConfig = {
     shape: { sizes: [2, state.width, state.width, 1], activation: 'tanh', output: 'sigmoid-bce' },
-    dropout: { mode: state.mode as DropoutMode, p: [state.pIn, state.p, state.p] },
+    dropout: { mode: state.mode as DropoutMode, p: [state.pIn, state.p, state.p2] },
     // Annealing reaches p = 0 three quarters of the way through the run.
     schedule:
       state.schedule === 'linear' ? { kind: 'linear', epochs: Math.round(0.75 * state.epochs) } : { kind: 'constant' },

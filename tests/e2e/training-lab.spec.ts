@@ -149,3 +149,22 @@ test('Monte Carlo dropout: the band is wider away from the data, and the numbers
   await expect(page).toHaveURL(/mc\.p=0\.35/);
   await expect(figure.getByText(/with 50 passes at p = 0\.35/).first()).toBeVisible({ timeout: 30_000 });
 });
+
+test('keyboard shortcuts step, train, pause and reset, and stay quiet while typing in a field', async ({ page }) => {
+  const figure = await openLab(page);
+  await figure.getByRole('button', { name: 'Reset' }).focus();
+  await page.keyboard.press('s');
+  await expect(statistic(figure, 'Epoch')).toHaveText('1 of 400');
+  await page.keyboard.press('t');
+  await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('t');
+  await expect(figure.getByRole('button', { name: 'Resume' })).toBeVisible();
+  await page.keyboard.press('r');
+  await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
+
+  await figure.getByText('More settings').click();
+  const seed = figure.getByLabel('Seed', { exact: true });
+  await seed.focus();
+  await page.keyboard.press('s');
+  await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
+});
