@@ -1,6 +1,7 @@
 import Aside from './Aside.astro';
 import BernoulliDraws from './BernoulliDraws.astro';
 import DropCounts from './DropCounts.astro';
+import EffectiveRate from './EffectiveRate.astro';
 import ExpectedValue from './ExpectedValue.astro';
 import MonteCarlo from './MonteCarlo.astro';
 import NeuronToggling from './NeuronToggling.astro';
@@ -15,6 +16,7 @@ export const mdxComponents = {
   Aside,
   BernoulliDraws,
   DropCounts,
+  EffectiveRate,
   ExpectedValue,
   MonteCarlo,
   NeuronToggling,

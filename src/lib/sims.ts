@@ -29,6 +29,12 @@ export const SIMS = {
     intro:
       'The same weights trained two ways: what each test network computes, and why both agree with their training networks in expectation.',
   },
+  'effective-rate': {
+    title: 'the effective learning rate',
+    lesson: 'backpropagation-through-dropout',
+    intro:
+      'One gradient step under classic and inverted dropout from equivalent weights: inverted dropout moves the kept units 1/q² times as far.',
+  },
   training: {
     title: 'train with and without dropout',
     lesson: 'the-lab',

@@ -9,7 +9,9 @@ export const ROUTES = [
   '/lessons/bernoulli-masks/',
   '/lessons/how-many-units-drop/',
   '/lessons/train-test-scaling/',
+  '/lessons/backpropagation-through-dropout/',
   '/lessons/the-lab/',
+  '/lessons/dropout-in-practice/',
   '/lessons/beyond-the-basic-recipe/',
   '/lab/',
   '/lab/neuron-toggling/',
@@ -19,6 +21,7 @@ export const ROUTES = [
   '/lab/train-test-scaling/',
   '/lab/training/',
   '/lab/monte-carlo/',
+  '/lab/effective-rate/',
   '/notation/',
   '/about/',
 ] as const;

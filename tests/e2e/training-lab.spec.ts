@@ -168,3 +168,21 @@ test('keyboard shortcuts step, train, pause and reset, and stay quiet while typi
   await page.keyboard.press('s');
   await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
 });
+
+test('the effective learning rate: by keyboard, the step ratio follows 1/q²', async ({ page }) => {
+  await page.goto('/lessons/backpropagation-through-dropout/');
+  const figure = page.getByRole('figure', { name: 'Simulation: the effective learning rate' });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(statistic(figure, 'Step ratio, inverted ÷ classic')).toHaveText(formatNumber(4, 3));
+  await figure.getByLabel('Drop probability p', { exact: true }).focus();
+  for (const p of [0.55, 0.6]) {
+    await page.keyboard.press('ArrowRight');
+    await expect(statistic(figure, '1/q²')).toHaveText(formatNumber(1 / (1 - p) ** 2, 3));
+    await expect(statistic(figure, 'Step ratio, inverted ÷ classic')).toHaveText(formatNumber(1 / (1 - p) ** 2, 3));
+  }
+  const kept = statistic(figure, 'Units kept');
+  const before = await kept.textContent();
+  await figure.getByRole('button', { name: 'Sample another mask' }).press('Enter');
+  await expect(page).toHaveURL(/rate\.p=0\.6/);
+  expect(before).toMatch(/^\d+ of 16$/);
+});
