@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { binomialPmf, binomialWithin } from '../../src/sim/binomial.ts';
 import { exampleLayer, testPreActivation, trainingMoments } from '../../src/sim/layer-samples.ts';
 import { streamRng, Stream } from '../../src/sim/random.ts';
+import { fillBernoulliMask } from '../../src/sim/sampling.ts';
 import { thinnedNetwork, thinnedPass } from '../../src/sim/thinned.ts';
 import { test, expect } from './fixtures.ts';
 import { readNumber, statistic } from './helpers.ts';
@@ -162,8 +163,12 @@ test.describe('toggle the units of a network', () => {
     await tabTo(page, figure.getByRole('button', { name: 'Sample a mask' }));
     await page.keyboard.press('Enter');
     await expect(statistic(figure, 'Masks sampled')).toHaveText('1');
-    const pressed = await figure.locator('[aria-pressed="true"]').count();
-    await expect(statistic(figure, 'Hidden units kept')).toHaveText(`${pressed} of 10`);
+    // The worker draws the first mask of seed 1's mask stream: the same one computed here.
+    const sampled = new Uint8Array(10);
+    const keptCount = fillBernoulliMask(sampled, 0.5, streamRng(1, Stream.mask));
+    await expect(page).toHaveURL(new RegExp(`toggle\\.mask=${Array.from(sampled).join('')}`));
+    await expect(statistic(figure, 'Hidden units kept')).toHaveText(`${keptCount} of 10`);
+    await expect(figure.locator('[aria-pressed="true"]')).toHaveCount(keptCount);
   });
 
   test('a mask in the URL comes back, and the classic test view keeps every unit', async ({ page }) => {

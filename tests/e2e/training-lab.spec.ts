@@ -186,3 +186,15 @@ test('the effective learning rate: by keyboard, the step ratio follows 1/q²', a
   await expect(page).toHaveURL(/rate\.p=0\.6/);
   expect(before).toMatch(/^\d+ of 16$/);
 });
+
+test('every dropout mode, the mistakes included, trains', async ({ page }) => {
+  const figure = await openLab(page, '?lab.epochs=30');
+  for (const mode of ['classic', 'gaussian', 'scale-by-p', 'double-scaling', 'on-at-eval', 'no-backward-mask']) {
+    await figure.getByLabel('Dropout mode').selectOption(mode);
+    await expect(statistic(figure, 'Epoch')).toHaveText('0 of 30');
+    await figure.getByRole('button', { name: 'Train' }).click();
+    await expect(statistic(figure, 'Epoch')).toHaveText('30 of 30', { timeout: 30_000 });
+    await expect(statistic(figure, 'Validation loss, with dropout')).toHaveText(/^\d+\.\d\d$/);
+    await expect(figure.getByRole('alert')).toHaveCount(0);
+  }
+});
