@@ -51,7 +51,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        "img-src 'self'",
+        // data: for the pictures the page draws itself (the decision maps), never fetched.
+        "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",
         "worker-src 'self'",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decimatedIndices } from '../../src/charts/decimate.ts';
 import { binValues, extent, sampleMoments } from '../../src/charts/bins.ts';
 import { networkLayout } from '../../src/charts/network-layout.ts';
 import { probabilityScale, rangeScale, type Frame } from '../../src/charts/scales.ts';
@@ -58,5 +59,35 @@ describe('networkLayout', () => {
   it('shrinks the spacing so the largest layer fits', () => {
     const units = networkLayout([40], 100, 200, 30);
     expect(Math.max(...units.map((u) => u.y)) - Math.min(...units.map((u) => u.y))).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('decimatedIndices', () => {
+  it('keeps every point when there are at most four a column', () => {
+    expect(decimatedIndices([3, 1, 2, 5, 4], 5, 2)).toEqual([0, 1, 2, 3, 4]);
+    expect(decimatedIndices([3, 1, 2, 5, 4], 3, 100)).toEqual([0, 1, 2]);
+  });
+
+  it("keeps each column's first, last, lowest and highest point, in order, and nothing else", () => {
+    // 100 columns of 50 points of a noisy wave: the drawn envelope must be exactly the data's.
+    const ys = Array.from({ length: 5000 }, (_, i) => Math.sin(i / 300) + 0.3 * Math.sin(i * 7.1));
+    const kept = decimatedIndices(ys, ys.length, 100);
+    expect(kept.length).toBeLessThanOrEqual(400);
+    expect(kept.every((index, k) => k === 0 || index > (kept[k - 1] ?? -1))).toBe(true);
+    for (let b = 0; b < 100; b += 1) {
+      const column = ys.slice(b * 50, (b + 1) * 50);
+      const inColumn = kept.filter((i) => i >= b * 50 && i < (b + 1) * 50).map((i) => ys[i] ?? 0);
+      expect(inColumn).toContain(column[0]);
+      expect(inColumn).toContain(column[49]);
+      expect(Math.min(...inColumn)).toBe(Math.min(...column));
+      expect(Math.max(...inColumn)).toBe(Math.max(...column));
+    }
+  });
+
+  it('never picks a non-finite value as a lowest or highest point', () => {
+    const ys = [1, 2, Number.NaN, 0.5, Number.POSITIVE_INFINITY, 3, 2, 1, 1, 1];
+    const kept = decimatedIndices(ys, ys.length, 2);
+    // The first column's highest is the 2 at index 1, not the NaN at 2 or the infinity at 4 (kept only as the last point).
+    expect(kept).toEqual([0, 1, 3, 4, 5, 7, 9]);
   });
 });

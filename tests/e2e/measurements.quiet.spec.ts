@@ -1,0 +1,92 @@
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { statistic } from './helpers.ts';
+
+/**
+ * Measurements of the main thread and of memory. The `quiet` project runs this file after every
+ * other test, one test at a time (see playwright.config.ts), so the timings are the page's own.
+ */
+test.use({ viewport: { width: 1280, height: 900 } });
+test.describe.configure({ mode: 'serial' });
+
+/** Starts recording main-thread long tasks in the page; read them back with {@link longTasks}. */
+async function recordLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const store: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = store;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+function longTasks(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+}
+
+async function open(page: Page, path: string, caption: string): Promise<Locator> {
+  await page.goto(path);
+  const figure = page.getByRole('figure', { name: `Simulation: ${caption}` });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+  return figure;
+}
+
+const epochOf = async (figure: Locator) =>
+  Number(((await statistic(figure, 'Epoch').textContent()) ?? '0').split(' ')[0]);
+
+test('sampling 100 000 masks of 100 000 units causes no long task over 50 ms', async ({ page }) => {
+  const figure = await open(page, '/lab/drop-counts/', 'how many units drop');
+  await expect(statistic(figure, 'Sampled: exactly 512')).toHaveText(/%$/);
+  await recordLongTasks(page);
+  await figure.getByLabel('Sampled masks', { exact: true }).selectOption('100000');
+  await figure.getByRole('button', { name: '100,000' }).click();
+  await expect(statistic(figure, 'Sampled: exactly 50000')).toHaveText(/%$/, { timeout: 20_000 });
+  expect(
+    (await longTasks(page)).filter((duration) => duration > 50),
+    'main-thread tasks over 50 ms',
+  ).toEqual([]);
+});
+
+test('with both runs training and the charts updating for 10 s, the main thread has no task over 50 ms', async ({
+  page,
+}) => {
+  const figure = await open(page, '/lab/training/?lab.epochs=5000', 'train with and without dropout');
+  await figure.getByLabel('Speed').selectOption('medium');
+  await recordLongTasks(page);
+  await figure.getByRole('button', { name: 'Train' }).click();
+  await page.waitForTimeout(10_000);
+  expect(await epochOf(figure), 'training must have run throughout').toBeGreaterThan(100);
+  expect(
+    (await longTasks(page)).filter((duration) => duration > 50),
+    'main-thread tasks over 50 ms',
+  ).toEqual([]);
+});
+
+test('memory stays flat: a second full run of 5000 epochs (over eight minutes at 10 epochs a second) leaves the heap where the first left it', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  const figure = await open(page, '/lab/training/?lab.epochs=5000', 'train with and without dropout');
+  await figure.getByLabel('Speed').selectOption('fast');
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const fullRun = async () => {
+    await figure.getByRole('button', { name: 'Train' }).click();
+    await expect(statistic(figure, 'Epoch')).toHaveText('5000 of 5000', { timeout: 180_000 });
+    return heap();
+  };
+  const before = await heap();
+  const first = await fullRun();
+  await figure.getByRole('button', { name: 'Reset' }).click();
+  const afterReset = await heap();
+  const second = await fullRun();
+  // A run keeps its loss history (5 numbers an epoch) and draws a bounded number of points, so
+  // what a run adds must be given back on reset and not accumulate from one run to the next.
+  // What remains is compiled code and the browser's own capped timing buffers: tens of kilobytes.
+  expect(afterReset - before, 'heap kept after reset').toBeLessThan(1024 * 1024);
+  expect(second - first, 'heap growth from one full run to the next').toBeLessThan(512 * 1024);
+});
