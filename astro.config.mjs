@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts';
+import { scormPackages } from './src/lms/scorm-package/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 
 /**
@@ -15,6 +16,12 @@ import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
  * OUT_DIR lets a second build sit beside the default `dist/` (the base-path tests use it).
  */
 const base = process.env.BASE_PATH ?? '/';
+/**
+ * SITE_URL, the address the course is published at (`https://courses.example.edu`), makes quiz
+ * statements and SCORM packages name the course's own URLs; without it they are worked out in the
+ * browser from where the page is served.
+ */
+const site = process.env.SITE_URL || undefined;
 const outDir = process.env.OUT_DIR ?? './dist';
 /**
  * The theme script is inline (it must run before first paint), so the CSP lists its hash.
@@ -23,11 +30,13 @@ const outDir = process.env.OUT_DIR ?? './dist';
 const themeBootHash = `sha256-${createHash('sha256').update(THEME_BOOT_SCRIPT).digest('base64')}`;
 
 export default defineConfig({
+  ...(site ? { site } : {}),
   base,
   outDir,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx(), svelte()],
+  // scormPackages: one SCORM 1.2 zip per quiz in <outDir>/scorm/, made from the built embed pages.
+  integrations: [mdx(), svelte(), scormPackages()],
   markdown: {
     // Prism marks code with classes; Shiki's inline styles would need a looser CSP.
     syntaxHighlight: 'prism',

@@ -35,7 +35,18 @@ const domGlobals = [
 ].map((name) => ({ name, message: `src/sim is framework-free computation: no ${name} (DOM/worker API) here.` }));
 
 export default defineConfig(
-  { ignores: ['dist/', 'dist-*/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', 'tests/.tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'test-results-*/',
+      'playwright-report/',
+      'tests/.tmp/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.strict,
   ...astro.configs['flat/recommended'],

@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { lessonSchema, pageSchema } from './schemas/content.ts';
+import { quizSchema } from './schemas/quiz.ts';
 
 /** Lessons of the course, one MDX file each; the file name is the URL slug. */
 const lessons = defineCollection({
@@ -14,4 +15,10 @@ const pages = defineCollection({
   schema: pageSchema,
 });
 
-export const collections = { lessons, pages };
+/** One quiz per lesson (`content/quizzes/<id>.yaml`); the file name is the quiz id in embed URLs. */
+const quizzes = defineCollection({
+  loader: glob({ pattern: '*.yaml', base: './content/quizzes' }),
+  schema: quizSchema(reference('lessons')),
+});
+
+export const collections = { lessons, pages, quizzes };

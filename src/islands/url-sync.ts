@@ -3,19 +3,26 @@ import { readState, writeState, type Specs, type ValuesOf } from '../lib/url-sta
 /**
  * The starting state of a simulation: the page URL's parameters under `prefix` (clamped,
  * with notices), else the lesson's values. On the server, where the island is first
- * rendered, there is no URL to read: the lesson's values.
+ * rendered, there is no URL to read: the lesson's values. A simulation that does not keep
+ * its state in the URL (`fromUrl` false: one inside a quiz task) starts from its values.
  */
-export function initialState<S extends Specs>(prefix: string, specs: S, defaults: ValuesOf<S>) {
-  return readState(prefix, specs, typeof location === 'undefined' ? '' : location.search, defaults);
+export function initialState<S extends Specs>(prefix: string, specs: S, defaults: ValuesOf<S>, fromUrl = true) {
+  return readState(prefix, specs, typeof location === 'undefined' || !fromUrl ? '' : location.search, defaults);
 }
 
 /**
  * Returns a function that writes a simulation's state into the address bar (replacing the
  * history entry, so the back button still leaves the page), at most every `wait` ms. The
  * first call, with the state the page opened in, writes nothing: the address changes only
- * once the reader changes something.
+ * once the reader changes something. Disabled (`enabled` false), it writes nothing ever.
  */
-export function urlWriter<S extends Specs>(prefix: string, specs: S, wait = 300): (values: ValuesOf<S>) => void {
+export function urlWriter<S extends Specs>(
+  prefix: string,
+  specs: S,
+  wait = 300,
+  enabled = true,
+): (values: ValuesOf<S>) => void {
+  if (!enabled) return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: ValuesOf<S> | undefined;
   let first = true;

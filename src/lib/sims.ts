@@ -52,3 +52,9 @@ export const SIMS = {
 export type SimId = keyof typeof SIMS;
 
 export const SIM_IDS = Object.keys(SIMS) as SimId[];
+
+/**
+ * Where a simulation is shown: `lesson` inside a lesson's text, `lab` on its full-page view,
+ * `embed` on its page for iframes (`/embed/sim/<id>/`).
+ */
+export type SimLayout = 'lesson' | 'lab' | 'embed';

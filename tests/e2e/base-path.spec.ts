@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures.ts';
 import { BASE_PATH } from '../../playwright.config.ts';
-import { LESSON, ROUTES, TOTAL_DRAWS, chart, crawl, openSimulation, path, statistic } from './helpers.ts';
+import { LESSON, LINKED_ROUTES, TOTAL_DRAWS, chart, crawl, openSimulation, path, statistic } from './helpers.ts';
 
 /** A site path under the base path: `/notation/` → `/some/path/notation/`. */
 const under = (route: string) => BASE_PATH + route.replace(/^\//, '');
@@ -8,7 +8,7 @@ const under = (route: string) => BASE_PATH + route.replace(/^\//, '');
 test('every link and asset stays under the base path and loads', async ({ page, baseURL }) => {
   const { pages, broken } = await crawl(page, new URL(BASE_PATH, baseURL).href);
   expect(broken, `broken links:\n${broken.join('\n')}`).toEqual([]);
-  expect([...pages.keys()].map(path).sort()).toEqual(ROUTES.map(under).sort());
+  expect([...pages.keys()].map(path).sort()).toEqual(LINKED_ROUTES.map(under).sort());
 
   const origin = new URL(baseURL ?? '').origin;
   const outside: string[] = [];

@@ -5,16 +5,23 @@ export interface PageProblems {
   errors: string[];
 }
 
+/** Options of the `problems` fixture, set with `test.use` where a test needs them. */
+export interface ProblemOptions {
+  /** origins besides the site's that the page may request: the LMS stand-in of the embed tests */
+  allowedOrigins: string[];
+}
+
 /**
  * Every test page records console errors, uncaught exceptions, failed requests,
- * HTTP errors and any request that leaves the site's origin; `problems.errors`
- * must be empty at the end of each test, checked automatically.
+ * HTTP errors and any request that leaves the site's origin (and the allowed ones);
+ * `problems.errors` must be empty at the end of each test, checked automatically.
  */
-export const test = base.extend<{ problems: PageProblems }>({
+export const test = base.extend<{ problems: PageProblems } & ProblemOptions>({
+  allowedOrigins: [[], { option: true }],
   problems: [
-    async ({ page, baseURL }, use) => {
+    async ({ page, baseURL, allowedOrigins }, use) => {
       const problems: PageProblems = { errors: [] };
-      watch(page, new URL(baseURL ?? 'http://localhost').origin, problems);
+      watch(page, [new URL(baseURL ?? 'http://localhost').origin, ...allowedOrigins], problems);
       await use(problems);
       expect(problems.errors, 'the page reported problems').toEqual([]);
     },
@@ -22,8 +29,9 @@ export const test = base.extend<{ problems: PageProblems }>({
   ],
 });
 
-/** Attaches the listeners of {@link test}'s `problems` fixture to a page. */
-export function watch(page: Page, origin: string, problems: PageProblems): void {
+/** Attaches the listeners of {@link test}'s `problems` fixture to a page; requests may go to `origins`. */
+export function watch(page: Page, origins: string | readonly string[], problems: PageProblems): void {
+  const allowed = typeof origins === 'string' ? [origins] : origins;
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     // Chromium logs the 404 of a page that tests ask for on purpose; see `response` below.
@@ -34,7 +42,7 @@ export function watch(page: Page, origin: string, problems: PageProblems): void 
   page.on('request', (request) => {
     const url = new URL(request.url());
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
-    if (url.origin !== origin) problems.errors.push(`request left the origin: ${request.url()}`);
+    if (!allowed.includes(url.origin)) problems.errors.push(`request left the origin: ${request.url()}`);
   });
   page.on('requestfailed', (request) =>
     problems.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),

@@ -24,7 +24,34 @@ export const ROUTES = [
   '/lab/effective-rate/',
   '/notation/',
   '/about/',
+  '/embed/sim/neuron-toggling/',
+  '/embed/sim/bernoulli-draws/',
+  '/embed/sim/drop-counts/',
+  '/embed/sim/expected-value/',
+  '/embed/sim/train-test-scaling/',
+  '/embed/sim/training/',
+  '/embed/sim/monte-carlo/',
+  '/embed/sim/effective-rate/',
+  '/embed/quiz/why-dropout/',
+  '/embed/quiz/bernoulli-masks/',
+  '/embed/quiz/how-many-units-drop/',
+  '/embed/quiz/train-test-scaling/',
+  '/embed/quiz/backpropagation-through-dropout/',
+  '/embed/quiz/the-lab/',
+  '/embed/quiz/dropout-in-practice/',
+  '/embed/quiz/beyond-the-basic-recipe/',
 ] as const;
+
+/** Whether a route is an embed page: no site chrome, made for an iframe. */
+export function isEmbedRoute(route: string): boolean {
+  return route.startsWith('/embed/');
+}
+
+/**
+ * The routes a crawl from the home page must find: all of them, the embed pages through the
+ * links in the lessons' embed dialogs.
+ */
+export const LINKED_ROUTES = ROUTES;
 
 /** The lesson that holds the Bernoulli-draws simulation. */
 export const LESSON = '/lessons/why-dropout/';
@@ -68,6 +95,15 @@ export async function crawl(page: Page, start: string): Promise<CrawlResult> {
   const broken: string[] = [];
 
   for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    // Downloads (the SCORM packages) are fetched, not opened as pages.
+    if (url.endsWith('.zip')) {
+      const download = await page.request.get(url);
+      const kind = download.headers()['content-type'] ?? '';
+      if (download.status() !== 200 || (await download.body()).subarray(0, 2).toString() !== 'PK') {
+        broken.push(`${path(url)} (linked from ${linkedFrom.get(url)}): HTTP ${download.status()} ${kind}, not a zip`);
+      }
+      continue;
+    }
     const response = await page.goto(url);
     await settle(page);
     const status = response?.status() ?? 0;
@@ -147,7 +183,13 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
  * island has hydrated and its worker has answered (no "…" pending message left).
  */
 export async function hydrateAll(page: Page): Promise<void> {
-  const figures = page.locator('figure.sim');
+  // A quiz's live task holds a simulation inside the quiz's island: hydrating the quiz hydrates it.
+  const quizzes = page.locator('section.quiz');
+  for (let i = 0; i < (await quizzes.count()); i++) {
+    await quizzes.nth(i).scrollIntoViewIfNeeded();
+    await expect(quizzes.nth(i).locator('astro-island')).not.toHaveAttribute('ssr');
+  }
+  const figures = page.locator('figure.sim:not(.sim-task)');
   for (let i = 0; i < (await figures.count()); i++) {
     const figure = figures.nth(i);
     await figure.scrollIntoViewIfNeeded();

@@ -7,7 +7,6 @@ import { statistic } from './helpers.ts';
  * other test, one test at a time (see playwright.config.ts), so the timings are the page's own.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
-test.describe.configure({ mode: 'serial' });
 
 /** Starts recording main-thread long tasks in the page; read them back with {@link longTasks}. */
 async function recordLongTasks(page: Page): Promise<void> {

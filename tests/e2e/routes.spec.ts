@@ -1,29 +1,52 @@
 import { test, expect } from './fixtures.ts';
-import { ROUTES, crawl, path, settle } from './helpers.ts';
+import { LINKED_ROUTES, ROUTES, crawl, isEmbedRoute, path, settle } from './helpers.ts';
 
 test('the route list holds exactly the pages a crawl from the home page finds', async ({ page, baseURL }) => {
   const { pages } = await crawl(page, new URL('/', baseURL).href);
-  expect([...pages.keys()].map(path).sort()).toEqual([...ROUTES].sort());
+  expect([...pages.keys()].map(path).sort()).toEqual([...LINKED_ROUTES].sort());
 });
 
 for (const route of ROUTES) {
+  const embed = isEmbedRoute(route);
   test.describe(`page ${route}`, () => {
-    test('loads with the site chrome and one top-level heading', async ({ page }) => {
-      const response = await page.goto(route);
-      expect(response?.status()).toBe(200);
+    if (embed) {
+      test('loads without site chrome: one main landmark, one heading, a link to open it in a new tab', async ({
+        page,
+      }) => {
+        const response = await page.goto(route);
+        expect(response?.status()).toBe(200);
 
-      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-      await expect(page).toHaveTitle(/\S/);
-      expect(await page.title()).toContain('Dropout Lab');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-      await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
-      await expect(page.getByRole('main')).toHaveCount(1);
-      await expect(page.getByRole('banner')).toHaveCount(1);
-      await expect(page.getByRole('contentinfo')).toHaveCount(1);
-      const siteNav = page.getByRole('navigation', { name: 'Site' });
-      await expect(siteNav).toBeVisible();
-      await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Lab', 'Notation', 'About']);
-    });
+        await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+        expect(await page.title()).toContain('Dropout Lab');
+        await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /\S/);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('banner')).toHaveCount(0);
+        await expect(page.getByRole('contentinfo')).toHaveCount(0);
+        await expect(page.getByRole('navigation')).toHaveCount(0);
+        await expect(page.getByRole('link', { name: 'Skip to content' })).toHaveCount(0);
+        const open = page.getByRole('main').getByRole('link', { name: 'Open in a new tab' });
+        await expect(open).toHaveAttribute('target', '_blank');
+        await expect(open).toHaveAttribute('rel', 'noopener');
+      });
+    } else {
+      test('loads with the site chrome and one top-level heading', async ({ page }) => {
+        const response = await page.goto(route);
+        expect(response?.status()).toBe(200);
+
+        await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+        await expect(page).toHaveTitle(/\S/);
+        expect(await page.title()).toContain('Dropout Lab');
+        await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+        await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty();
+        await expect(page.getByRole('main')).toHaveCount(1);
+        await expect(page.getByRole('banner')).toHaveCount(1);
+        await expect(page.getByRole('contentinfo')).toHaveCount(1);
+        const siteNav = page.getByRole('navigation', { name: 'Site' });
+        await expect(siteNav).toBeVisible();
+        await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Lab', 'Notation', 'About']);
+      });
+    }
 
     test('ships a strict Content-Security-Policy', async ({ page }) => {
       await page.goto(route);
@@ -54,6 +77,7 @@ for (const route of ROUTES) {
       for (const hash of inline.styles) expect(directive('style-src-elem')).toContain(hash);
     });
 
+    if (embed) return; // an embed page has no skip link: nothing to skip
     test('the skip link is the first tab stop and moves focus to the main content', async ({ page }) => {
       await page.goto(route);
       const skip = page.getByRole('link', { name: 'Skip to content' });

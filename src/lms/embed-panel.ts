@@ -1,0 +1,58 @@
+/**
+ * The embed dialog of a lesson's quiz or simulation (src/components/EmbedPanel.astro): builds the
+ * iframe code from the site's address, the state the page shows now and the chosen options.
+ */
+
+/** The embed URL: the page's path on this origin, the current state, and the controls option. */
+export function embedUrl(path: string, origin: string, search: string, controls: string): string {
+  const url = new URL(path, origin);
+  const params = new URLSearchParams(search);
+  params.delete('controls');
+  if (controls) params.set('controls', controls);
+  url.search = params.toString();
+  return url.href;
+}
+
+/** The iframe code an instructor pastes; every value is escaped for an HTML attribute. */
+export function embedCode(src: string, title: string, height: number): string {
+  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return (
+    `<iframe src="${attribute(src)}" title="${attribute(title)}" width="100%" height="${height}" ` +
+    `style="border: 0; max-width: 100%;" allow="fullscreen" loading="lazy"></iframe>`
+  );
+}
+
+/** Wires every embed panel under `root`: open, fill in the code, copy, close. */
+export function wireEmbedPanels(root: ParentNode): void {
+  for (const panel of root.querySelectorAll<HTMLElement>('[data-embed-panel]')) {
+    const dialog = panel.querySelector('dialog');
+    const opener = panel.querySelector<HTMLButtonElement>('.embed-open-dialog');
+    const code = panel.querySelector<HTMLTextAreaElement>('[data-embed-code]');
+    const link = panel.querySelector<HTMLAnchorElement>('[data-embed-link]');
+    const status = panel.querySelector<HTMLElement>('[data-embed-status]');
+    if (!dialog || !opener || !code || !link || !status) continue;
+    const { path = '/', title = '', height = '720' } = panel.dataset;
+    const fill = () => {
+      const controls = panel.querySelector<HTMLInputElement>('.embed-controls input:checked')?.value ?? '';
+      // Simulations embed in the state they show now; a quiz has no state in the URL.
+      const search = panel.querySelector('.embed-controls') ? location.search : '';
+      const src = embedUrl(path, location.origin, search, controls);
+      code.value = embedCode(src, title, Number(height));
+      link.href = src;
+      link.textContent = src;
+      status.textContent = '';
+    };
+    opener.addEventListener('click', () => {
+      fill();
+      dialog.showModal();
+    });
+    panel.querySelector('.embed-controls')?.addEventListener('change', fill);
+    panel.querySelector('[data-embed-copy]')?.addEventListener('click', () => {
+      code.select();
+      navigator.clipboard.writeText(code.value).then(
+        () => (status.textContent = 'Copied.'),
+        () => (status.textContent = 'Select the code and copy it with Ctrl+C (⌘C on a Mac).'),
+      );
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { readStored, writeStored } from '../lib/storage.ts';
+import { isFramed, postToParent } from './parent.ts';
+import type { QuizFacts, QuizHost } from './quiz-host.ts';
+import { answeredStatement, completedStatement, type StatementMessage } from './xapi.ts';
+
+/** Keeps a quiz's progress in guarded local storage (memory where storage is denied). */
+export function storageHost(facts: QuizFacts): QuizHost {
+  const key = `dropout-lab:quiz:${facts.id}`;
+  return {
+    restore: () => readStored(key) ?? undefined,
+    save: (progress) => writeStored(key, progress),
+    answered: () => {},
+    completed: () => {},
+  };
+}
+
+/** Posts an xAPI-shaped statement to the framing page after each check and on completion. */
+export function parentHost(facts: QuizFacts): QuizHost {
+  const post = (statement: StatementMessage['statement']) =>
+    postToParent({ subject: 'dropout-lab.statement', statement } satisfies StatementMessage);
+  return {
+    restore: () => undefined,
+    save: () => {},
+    answered: (outcome) => post(answeredStatement(facts, outcome)),
+    completed: (score) => post(completedStatement(facts, score)),
+  };
+}
+
+/**
+ * The hosts of a quiz on this page: the LMS inside a SCORM package when its API answers (it then
+ * keeps the progress), else guarded local storage; and the parent frame when embedded.
+ */
+export async function quizHosts(facts: QuizFacts): Promise<QuizHost[]> {
+  const framed = isFramed() ? [parentHost(facts)] : [];
+  if (document.documentElement.hasAttribute('data-scorm')) {
+    const { scormHost } = await import('./scorm.ts');
+    const scorm = scormHost(facts);
+    if (scorm) return [scorm, ...framed];
+  }
+  return [storageHost(facts), ...framed];
+}

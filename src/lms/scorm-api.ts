@@ -1,0 +1,136 @@
+/**
+ * The SCORM 1.2 run-time API (RTE 3.3): finding the object an LMS puts on one of the windows
+ * around the content, and calling it with every result checked.
+ */
+
+/** The LMS's API object, `window.API`. Results are the strings "true" and "false" (RTE 3.3.3). */
+export interface Scorm12Api {
+  LMSInitialize(parameter: ''): string;
+  LMSFinish(parameter: ''): string;
+  LMSGetValue(element: string): string;
+  LMSSetValue(element: string, value: string): string;
+  LMSCommit(parameter: ''): string;
+  LMSGetLastError(): string;
+  LMSGetErrorString(code: string): string;
+}
+
+/** What discovery needs of a window; a real `Window` has it, and tests pass plain objects. */
+export interface FrameLike {
+  readonly parent: FrameLike | null;
+  readonly opener?: unknown;
+}
+
+/**
+ * How many parent frames to climb, as in ADL's discovery algorithm: LMSs nest content a few
+ * frames deep, and a bound keeps a strange frame tree from looping.
+ */
+export const MAX_PARENT_DEPTH = 7;
+
+const METHODS = [
+  'LMSInitialize',
+  'LMSFinish',
+  'LMSGetValue',
+  'LMSSetValue',
+  'LMSCommit',
+  'LMSGetLastError',
+  'LMSGetErrorString',
+] as const;
+
+/** Whether a value has the functions of the SCORM 1.2 API. */
+export function isScorm12Api(value: unknown): value is Scorm12Api {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return METHODS.every((name) => typeof record[name] === 'function');
+}
+
+/** The API on `win` itself; a cross-origin window throws on access and has none for us. */
+function apiOn(win: FrameLike): Scorm12Api | undefined {
+  try {
+    const api = (win as { API?: unknown }).API;
+    return isScorm12Api(api) ? api : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `win.parent`, or undefined at the top (where a window is its own parent) or when unreadable. */
+function parentOf(win: FrameLike): FrameLike | undefined {
+  try {
+    const parent = win.parent;
+    return parent && parent !== win ? parent : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `win` and up to {@link MAX_PARENT_DEPTH} of its ancestors, nearest first. */
+function searchUp(start: FrameLike): Scorm12Api | undefined {
+  let win: FrameLike | undefined = start;
+  for (let depth = 0; win && depth <= MAX_PARENT_DEPTH; depth++) {
+    const api = apiOn(win);
+    if (api) return api;
+    win = parentOf(win);
+  }
+  return undefined;
+}
+
+/**
+ * The LMS's API: on this window or its parents, else on the window that opened this one (an LMS
+ * that launches content in a pop-up) or its parents. Undefined when there is none.
+ */
+export function findScormApi(start: FrameLike): Scorm12Api | undefined {
+  const found = searchUp(start);
+  if (found) return found;
+  let opener: unknown;
+  try {
+    opener = start.opener;
+  } catch {
+    return undefined;
+  }
+  return typeof opener === 'object' && opener !== null ? searchUp(opener as FrameLike) : undefined;
+}
+
+/** An initialized connection to the LMS; every method reports a failed call and says whether it worked. */
+export interface ScormSession {
+  /** the element's value, or undefined when the LMS reports an error */
+  get(element: string): string | undefined;
+  set(element: string, value: string): boolean;
+  commit(): boolean;
+  finish(): boolean;
+}
+
+/** Where failures go: a warning, since an LMS's refusal must not read as a page error. */
+export type Warn = (message: string) => void;
+
+/** Some LMSs return booleans although RTE 3.3.3 says strings; both mean the same. */
+const succeeded = (result: unknown) => result === true || result === 'true';
+
+/**
+ * Calls `LMSInitialize("")` and returns the session, or undefined (after a warning) when the LMS
+ * refuses: the quiz then works on its own.
+ */
+export function openSession(api: Scorm12Api, warn: Warn): ScormSession | undefined {
+  const report = (call: string) => {
+    const code = String(api.LMSGetLastError());
+    warn(`SCORM: ${call} failed with LMS error ${code}: ${api.LMSGetErrorString(code)}`);
+  };
+  const check = (call: string, result: unknown) => {
+    if (succeeded(result)) return true;
+    report(call);
+    return false;
+  };
+  if (!check('LMSInitialize("")', api.LMSInitialize(''))) return undefined;
+  return {
+    get(element) {
+      const value = api.LMSGetValue(element);
+      // A get has no result flag: an empty string is a value or an error, and only the error code tells.
+      if (String(api.LMSGetLastError()) === '0') return String(value);
+      report(`LMSGetValue("${element}")`);
+      return undefined;
+    },
+    set: (element, value) =>
+      check(`LMSSetValue("${element}", "${value.slice(0, 40)}")`, api.LMSSetValue(element, value)),
+    commit: () => check('LMSCommit("")', api.LMSCommit('')),
+    finish: () => check('LMSFinish("")', api.LMSFinish('')),
+  };
+}

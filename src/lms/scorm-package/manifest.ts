@@ -1,0 +1,63 @@
+import { percent } from '../scorm-values.ts';
+
+/**
+ * The manifest of a SCORM 1.2 content package (CAM 2.3): one organization with one item, whose
+ * resource is the quiz page as a SCO, listing every file of the package.
+ */
+
+/** The manifest's file name, at the root of every package. */
+export const MANIFEST = 'imsmanifest.xml';
+
+export interface ManifestFacts {
+  /** quiz id (its file name in content/quizzes/) */
+  id: string;
+  /** plain-text title, shown by the LMS */
+  title: string;
+  /** share of points needed to pass, 0…1; written as the mastery score in percent */
+  passing: number;
+  /** package path of the launch page */
+  launch: string;
+  /** package paths of every file except the manifest */
+  files: string[];
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+
+/** A package path as an XML attribute holding a URL. */
+const href = (path: string) => escapeXml(encodeURI(path));
+
+/** Identifiers are XML IDs: a letter first, then letters, digits, `.`, `-` and `_` only. */
+const identifier = (id: string) => `dropout-lab-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+
+/** The manifest XML for one quiz's package. */
+export function scormManifest({ id, title, passing, launch, files }: ManifestFacts): string {
+  if (!files.includes(launch))
+    throw new Error(`${MANIFEST} of "${id}": the launch page ${launch} is not among the files`);
+  const name = escapeXml(title);
+  const base = identifier(id);
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="${base}" version="1.0"
+    xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+    xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="${base}-org">
+    <organization identifier="${base}-org">
+      <title>${name}</title>
+      <item identifier="${base}-item" identifierref="${base}-sco" isvisible="true">
+        <title>${name}</title>
+        <adlcp:masteryscore>${percent(passing)}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="${base}-sco" type="webcontent" adlcp:scormtype="sco" href="${href(launch)}">
+${files.map((file) => `      <file href="${href(file)}"/>`).join('\n')}
+    </resource>
+  </resources>
+</manifest>
+`;
+}

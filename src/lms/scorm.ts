@@ -1,0 +1,107 @@
+import type { QuizFacts, QuizHost, QuizScore } from './quiz-host.ts';
+import { findScormApi, openSession, type ScormSession, type Warn } from './scorm-api.ts';
+import { cmiTimespan, lessonStatus, scoreElements, SUSPEND_DATA_LIMIT } from './scorm-values.ts';
+
+/**
+ * The quiz's host inside a SCORM 1.2 package: the LMS keeps the progress (`cmi.suspend_data`)
+ * and receives the score and status. Nothing personal is read: no learner name or id.
+ */
+
+/** A quiz host that can also end the LMS session (on `pagehide`). */
+export interface ScormQuizHost extends QuizHost {
+  /** Reports the session time and calls `LMSFinish`; later calls, and any report after it, do nothing. */
+  end(): void;
+}
+
+/**
+ * The host for an open session. `now` is a clock in milliseconds; `facts` only name the quiz in
+ * warnings, since the LMS already knows the rest from the manifest (title, mastery score).
+ */
+export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () => number, warn: Warn): ScormQuizHost {
+  const started = now();
+  // Review mode (RTE 3.4.4: cmi.core.lesson_mode) shows an attempt already made; the LMS keeps nothing from it.
+  const recording = session.get('cmi.core.lesson_mode') !== 'review';
+  // ab-initio marks a first launch; any suspend data then belongs to no attempt of this learner.
+  const fresh = session.get('cmi.core.entry') === 'ab-initio';
+  const saved = fresh ? undefined : session.get('cmi.suspend_data') || undefined;
+  const status = session.get('cmi.core.lesson_status');
+  // Whether the LMS holds a finished attempt's result, which an unfinished round must not replace.
+  let result = status === 'passed' || status === 'failed' || status === 'completed';
+  let finished = false;
+  let ended = false;
+
+  if (recording && status === 'not attempted') {
+    session.set('cmi.core.lesson_status', 'incomplete');
+    session.commit();
+  }
+
+  const report = (score: QuizScore) => {
+    finished = score.completed;
+    if (!recording) return;
+    // The score goes out only once every question is checked: an LMS with a mastery score may turn
+    // any raw score into passed or failed when the session ends (RTE 3.4.4; scorm-again does by
+    // default), which would fail a learner who merely paused.
+    if (score.completed) {
+      const { raw, min, max } = scoreElements(score);
+      session.set('cmi.core.score.raw', raw);
+      session.set('cmi.core.score.min', min);
+      session.set('cmi.core.score.max', max);
+      session.set('cmi.core.lesson_status', lessonStatus(score));
+      result = true;
+    } else if (!result) {
+      session.set('cmi.core.lesson_status', 'incomplete');
+    }
+    // A finished attempt exits normally; an unfinished one is suspended so a relaunch resumes it.
+    session.set('cmi.core.exit', finished ? '' : 'suspend');
+  };
+  const sessionTime = () => session.set('cmi.core.session_time', cmiTimespan(now() - started));
+
+  return {
+    restore: () => saved,
+    save(progress, score) {
+      if (ended) return;
+      if (progress.length <= SUSPEND_DATA_LIMIT) {
+        if (recording) session.set('cmi.suspend_data', progress);
+      } else {
+        // Cutting the string would resume a corrupt state; the LMS keeps the last one that fit.
+        warn(
+          `SCORM: progress of quiz "${facts.id}" is ${progress.length} characters, over ${SUSPEND_DATA_LIMIT}; not saved`,
+        );
+      }
+      report(score);
+      session.commit();
+    },
+    answered: () => {},
+    completed(score) {
+      if (ended) return;
+      report(score);
+      if (recording) sessionTime();
+      session.commit();
+    },
+    end() {
+      if (ended) return;
+      ended = true;
+      if (recording) {
+        sessionTime();
+        session.set('cmi.core.exit', finished ? '' : 'suspend');
+      }
+      session.finish();
+    },
+  };
+}
+
+/**
+ * The SCORM host of a quiz, or undefined when no LMS API answers (the page then works as a plain
+ * quiz). Finds the API on this window, its parents or its opener, initializes the session, and
+ * finishes it when the page goes away.
+ */
+export function scormHost(facts: QuizFacts): QuizHost | undefined {
+  const api = findScormApi(window);
+  if (!api) return undefined;
+  const warn: Warn = (message) => console.warn(message);
+  const session = openSession(api, warn);
+  if (!session) return undefined;
+  const host = scormQuizHost(session, facts, () => performance.now(), warn);
+  window.addEventListener('pagehide', () => host.end(), { once: true });
+  return host;
+}

@@ -1,0 +1,70 @@
+import type { QuestionOutcome, QuizFacts, QuizScore } from './quiz-host.ts';
+
+/**
+ * xAPI-shaped statements a quiz posts to the page that embeds it. There is no actor: the embed
+ * knows nothing about the learner, and the host page (which does) adds one if it records them.
+ */
+export interface Statement {
+  verb: { id: string; display: { 'en-US': string } };
+  object: {
+    objectType: 'Activity';
+    id: string;
+    definition: { name: { 'en-US': string }; type: string };
+  };
+  result: {
+    score?: { min: number; max: number; raw: number; scaled: number };
+    success: boolean;
+    completion: boolean;
+  };
+  context?: { contextActivities: { parent: { objectType: 'Activity'; id: string }[] } };
+  timestamp: string;
+}
+
+/** The envelope in which statements travel by postMessage. */
+export interface StatementMessage {
+  subject: 'dropout-lab.statement';
+  statement: Statement;
+}
+
+const VERBS = {
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+} as const;
+
+const verb = (name: keyof typeof VERBS) => ({ id: VERBS[name], display: { 'en-US': name } });
+
+/** "completed": the whole quiz, scored; the object is the quiz's canonical URL. */
+export function completedStatement(facts: QuizFacts, score: QuizScore, now = new Date()): Statement {
+  return {
+    verb: verb('completed'),
+    object: {
+      objectType: 'Activity',
+      id: facts.url,
+      definition: { name: { 'en-US': facts.title }, type: 'http://adlnet.gov/expapi/activities/assessment' },
+    },
+    result: {
+      score: { min: score.min, max: score.max, raw: score.raw, scaled: score.scaled },
+      success: score.passed,
+      completion: score.completed,
+    },
+    timestamp: now.toISOString(),
+  };
+}
+
+/** "answered": one question, right or not; the object is the question inside the quiz. */
+export function answeredStatement(facts: QuizFacts, outcome: QuestionOutcome, now = new Date()): Statement {
+  return {
+    verb: verb('answered'),
+    object: {
+      objectType: 'Activity',
+      id: `${facts.url}#${outcome.questionId}`,
+      definition: {
+        name: { 'en-US': `${facts.title}: ${outcome.questionId}` },
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+      },
+    },
+    result: { success: outcome.correct, completion: true },
+    context: { contextActivities: { parent: [{ objectType: 'Activity', id: facts.url }] } },
+    timestamp: now.toISOString(),
+  };
+}

@@ -1,0 +1,295 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { XMLParser } from 'fast-xml-parser';
+import { strFromU8, unzipSync } from 'fflate';
+import { parse } from 'yaml';
+import { plainInlineText } from '../../src/lib/markdown/inline-text.ts';
+import { expect, test } from './fixtures.ts';
+import { HOST_ORIGIN, hostPage } from './hosts.ts';
+
+/**
+ * SCORM 1.2 packages, with real parts: the zips the build wrote, opened with fflate and
+ * fast-xml-parser; launched from an LMS stand-in on another origin (`hosts/scorm-lms.html`) that
+ * runs scorm-again's SCORM 1.2 runtime, as an LMS frames a SCO.
+ */
+
+const DIST = process.env['E2E_DIST'] ?? './dist';
+const DIST_BASE = process.env['E2E_DIST_BASE'] ?? './dist-base';
+const QUIZ_IDS = readdirSync('content/quizzes')
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => file.slice(0, -'.yaml'.length));
+
+/** A quiz file as far as these tests read it (src/schemas/quiz.ts has the whole story). */
+interface QuizFile {
+  title: string;
+  passing?: number;
+  questions: { type: 'single' | 'multiple' | 'numeric' | 'live'; choices?: { correct?: boolean }[]; answer?: number }[];
+}
+const quizFile = (id: string) => parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as QuizFile;
+
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  isArray: (name) => name === 'file',
+});
+
+/** A site-absolute reference to a built asset, which would leave the package folder. */
+const absoluteAsset = (base: string) => new RegExp(`["'\`(=]${base.replaceAll('/', '\\/')}_astro\\/`);
+
+for (const [build, dist, base] of [
+  ['root', DIST, '/'],
+  ['base-path', DIST_BASE, '/some/path/'],
+] as const) {
+  test.describe(`SCORM packages of the ${build} build`, () => {
+    for (const id of QUIZ_IDS) {
+      test(`scorm/${id}.zip is a complete SCORM 1.2 package`, () => {
+        const entries = unzipSync(readFileSync(`${dist}/scorm/${id}.zip`));
+        const manifestFile = entries['imsmanifest.xml'];
+        expect(manifestFile, 'imsmanifest.xml at the root').toBeDefined();
+        const manifestText = strFromU8(manifestFile ?? new Uint8Array());
+        const { manifest } = xml.parse(manifestText);
+        expect(manifest).toMatchObject({
+          xmlns: 'http://www.imsproject.org/xsd/imscp_rootv1p1p2',
+          'xmlns:adlcp': 'http://www.adlnet.org/xsd/adlcp_rootv1p2',
+          metadata: { schema: 'ADL SCORM', schemaversion: '1.2' },
+        });
+
+        const quiz = quizFile(id);
+        const organization = manifest.organizations.organization;
+        expect(manifest.organizations.default).toBe(organization.identifier);
+        // The schema's default share is 0.8; the mastery score is that share in percent.
+        expect(organization.item['adlcp:masteryscore']).toBe(String(Math.round((quiz.passing ?? 0.8) * 10_000) / 100));
+        expect(organization.item.title).toBe(plainInlineText(quiz.title));
+
+        const resource = manifest.resources.resource;
+        expect(resource).toMatchObject({ 'adlcp:scormtype': 'sco', identifier: organization.item.identifierref });
+        const listed: string[] = resource.file.map((file: { href: string }) => decodeURI(file.href));
+        const zipped = Object.keys(entries).filter((name) => name !== 'imsmanifest.xml' && !name.endsWith('/'));
+        expect(listed.sort()).toEqual(zipped.sort());
+        expect(zipped).toContain(decodeURI(resource.href));
+
+        const launch = strFromU8(entries[decodeURI(resource.href)] ?? new Uint8Array());
+        expect(launch).toMatch(/<html data-scorm\b/);
+        for (const name of zipped.filter((file) => /\.(html|js|css)$/.test(file))) {
+          expect(strFromU8(entries[name] ?? new Uint8Array()), name).not.toMatch(absoluteAsset(base));
+        }
+      });
+    }
+  });
+}
+
+/** The quiz inside the LMS's frame. */
+const sco = (page: Page) => page.frameLocator('iframe[title="SCORM content"]');
+
+/** What the LMS stand-in recorded: every API call with its result and the error code after it. */
+interface LmsCall {
+  name: string;
+  args: string[];
+  result: string;
+  error: string;
+}
+/** The CMI data the runtime holds, as it would commit it. */
+interface Stored {
+  suspend_data: string;
+  core: { lesson_status: string; exit: string; score: { raw: string; min: string; max: string } };
+}
+/** The stand-in's page functions (tests/e2e/hosts/scorm-lms.html). */
+interface Lms {
+  launch(options: LaunchOptions & { pkg: string }): Promise<unknown>;
+  leave(): Promise<Stored>;
+  lms: { calls: LmsCall[]; finishEvents: number };
+}
+interface LaunchOptions {
+  /** the learner's stored CMI data */
+  data?: object;
+  /** where the zip's files are served */
+  root?: string;
+  /** false: no API on the host page */
+  api?: boolean;
+}
+
+/** Opens the LMS stand-in and launches a package; resolves once the quiz has found its hosts. */
+async function launch(page: Page, pkg: string, options: LaunchOptions = {}): Promise<void> {
+  await page.goto(hostPage('scorm-lms.html'));
+  await page.evaluate((launched) => (window as unknown as Lms).launch(launched), { pkg, ...options });
+  const frame = sco(page);
+  await expect(frame.locator('astro-island').first()).not.toHaveAttribute('ssr');
+  await expect(frame.locator('.quiz-body')).toHaveAttribute('aria-busy', 'false');
+}
+
+const calls = (page: Page) => page.evaluate(() => (window as unknown as Lms).lms.calls);
+const leave = (page: Page) => page.evaluate(() => (window as unknown as Lms).leave());
+
+/** Records every URL the page requests, to check that the package stays in its folder. */
+function requests(page: Page): string[] {
+  const urls: string[] = [];
+  page.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** Requests other than the stand-in's own that leave the package's folder. */
+const outside = (urls: string[], folder: string) =>
+  urls.filter(
+    (url) =>
+      !url.startsWith(folder) && ![hostPage('scorm-lms.html'), `${HOST_ORIGIN}/vendor/scorm-again.js`].includes(url),
+  );
+
+/** Media types of the package's text files; a module script or worker must have a JavaScript one. */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+};
+
+const percentOf = ({ raw, max }: { raw: number; max: number }) => String(Math.round((raw / max) * 10_000) / 100);
+
+/** Answers question `index` (0-based) right or wrong, as a learner does, and checks it. */
+async function answer(frame: FrameLocator | Locator, quiz: QuizFile, index: number, right: boolean): Promise<void> {
+  const question = quiz.questions[index]!;
+  const region = frame.getByRole('region', { name: `Question ${index + 1} of ${quiz.questions.length}` });
+  const choices = question.choices ?? [];
+  const rightOnes = choices.flatMap((choice, i) => (choice.correct ? [i] : []));
+  const wrongOne = choices.findIndex((choice) => !choice.correct);
+  if (question.type === 'single') {
+    await region
+      .getByRole('radio')
+      .nth(right ? rightOnes[0]! : wrongOne)
+      .check();
+  } else if (question.type === 'multiple') {
+    for (const i of right ? rightOnes : [wrongOne]) await region.getByRole('checkbox').nth(i).check();
+  } else if (question.type === 'numeric') {
+    await region
+      .getByRole('textbox', { name: /^Your answer/ })
+      .fill(String(right ? question.answer : question.answer! + 1000));
+  } else {
+    // A live task is judged on the simulation's state; let it report before checking.
+    await expect(region.getByRole('figure', { name: 'Simulation for this task' })).toBeVisible();
+    await expect(region.locator('.sim-pending')).toHaveCount(0);
+  }
+  await region.getByRole('button', { name: 'Check' }).click();
+  await expect(region.getByRole('button', { name: 'Try again' })).toBeVisible();
+}
+
+/** The quiz's own score line, "Score: 4 of 5 right — passed." */
+const scoreLine = (scope: FrameLocator | Page) => scope.getByRole('status').filter({ hasText: /^Score:/ });
+
+/** The score the quiz itself shows: right answers out of all. */
+async function shownScore(frame: FrameLocator): Promise<{ raw: number; max: number; passed: boolean }> {
+  const text = (await scoreLine(frame).textContent()) ?? '';
+  const [, raw = '', max = ''] = /Score: (\d+) of (\d+)/.exec(text) ?? [];
+  return { raw: Number(raw), max: Number(max), passed: /—\s*passed/.test(text) };
+}
+
+/** Every API call succeeded, once initialized and once finished, and nothing personal was read. */
+function expectCleanSession(log: LmsCall[]): void {
+  const failed = log.filter((call) => call.result === 'false' || call.error !== '0');
+  expect(failed, 'API calls that failed').toEqual([]);
+  expect(log.filter((call) => call.name === 'LMSInitialize')).toHaveLength(1);
+  expect(log.filter((call) => call.name === 'LMSFinish')).toHaveLength(1);
+  expect(log.at(-1)?.name).toBe('LMSFinish');
+  expect(log.filter((call) => /student_(name|id)/.test(call.args[0] ?? ''))).toEqual([]);
+}
+
+const sent = (log: LmsCall[], element: string) =>
+  log.filter((call) => call.name === 'LMSSetValue' && call.args[0] === element).map((call) => call.args[1]);
+
+test.describe('a SCORM package in an LMS', () => {
+  test.use({ allowedOrigins: [HOST_ORIGIN] });
+  const id = 'how-many-units-drop';
+  const quiz = quizFile(id);
+  const folder = `${HOST_ORIGIN}/packages/${id}/`;
+
+  test('suspends an unfinished attempt, resumes it, and reports the pass', async ({ page }) => {
+    const urls = requests(page);
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+
+    const started = Date.now();
+    await launch(page, id);
+    await answer(sco(page), quiz, 0, true);
+    await answer(sco(page), quiz, 1, true);
+    const first = await leave(page);
+    expectCleanSession(await calls(page));
+    expect(first.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' });
+    // No score before the end: with the manifest's mastery score the LMS would fail a paused learner.
+    expect(first.core.score.raw).toBe('');
+    expect(first.suspend_data.length).toBeGreaterThan(0);
+    expect(first.suspend_data.length).toBeLessThanOrEqual(4096);
+
+    // The LMS relaunches the suspended attempt with what it stored.
+    const data = { suspend_data: first.suspend_data, core: { entry: 'resume', lesson_status: 'incomplete' } };
+    await launch(page, id, { data });
+    const frame = sco(page);
+    await expect(scoreLine(frame)).toHaveText(`Score: 2 of ${quiz.questions.length} right.`);
+    await expect(frame.getByText('Checked 1 time')).toHaveCount(2);
+    for (let i = 2; i < quiz.questions.length; i++) await answer(frame, quiz, i, true);
+    const shown = await shownScore(frame);
+    expect(shown.passed).toBe(true);
+    const second = await leave(page);
+    const log = await calls(page);
+    expectCleanSession(log);
+    expect(await page.evaluate(() => (window as unknown as Lms).lms.finishEvents)).toBe(1);
+    expect(second.core).toMatchObject({ lesson_status: 'passed', exit: '' });
+    expect(second.core.score).toEqual({ raw: percentOf(shown), min: '0', max: '100' });
+    const times = sent(log, 'cmi.core.session_time');
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) {
+      const [, hours, minutes, seconds] = /^(\d{4}):(\d{2}):(\d{2}\.\d{2})$/.exec(time ?? '') ?? [];
+      expect(hours, `session time ${time}`).toBeDefined();
+      const total = Number(hours) * 3600 + Number(minutes) * 60 + Number(seconds);
+      expect(total).toBeGreaterThan(0);
+      expect(total).toBeLessThanOrEqual((Date.now() - started) / 1000);
+    }
+    expect(outside(urls, folder)).toEqual([]);
+    expect(warnings.filter((text) => text.startsWith('SCORM:'))).toEqual([]);
+  });
+
+  test('reports a finished attempt below the mastery score as failed', async ({ page }) => {
+    await launch(page, id);
+    for (let i = 0; i < quiz.questions.length; i++) await answer(sco(page), quiz, i, false);
+    const shown = await shownScore(sco(page));
+    expect(shown.passed).toBe(false);
+    const stored = await leave(page);
+    expectCleanSession(await calls(page));
+    expect(stored.core).toMatchObject({ lesson_status: 'failed', exit: '' });
+    expect(stored.core.score.raw).toBe(percentOf(shown));
+  });
+
+  test('the package of the base-path build runs from its folder too', async ({ page }) => {
+    // The stand-in serves the root build's zips; this one is served from memory under another folder.
+    const files = unzipSync(readFileSync(`${DIST_BASE}/scorm/${id}.zip`));
+    await page.route(`${HOST_ORIGIN}/packages-base/**`, (route) => {
+      const path = new URL(route.request().url()).pathname.replace(`/packages-base/${id}/`, '');
+      const body = files[path];
+      const type = TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
+      return body ? route.fulfill({ body: Buffer.from(body), contentType: type }) : route.fulfill({ status: 404 });
+    });
+    const urls = requests(page);
+    await launch(page, id, { root: '/packages-base/' });
+    await answer(sco(page), quiz, 0, true);
+    // The live task loads the simulation and its worker.
+    const live = quiz.questions.findIndex((question) => question.type === 'live');
+    await answer(sco(page), quiz, live, true);
+    expect((await leave(page)).core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' });
+    expectCleanSession(await calls(page));
+    expect(outside(urls, `${HOST_ORIGIN}/packages-base/${id}/`)).toEqual([]);
+  });
+
+  test('without an LMS API the package is a plain quiz, framed or not', async ({ page }) => {
+    const urls = requests(page);
+    await launch(page, id, { api: false });
+    await answer(sco(page), quiz, 0, true);
+    await expect(scoreLine(sco(page))).toHaveText(`Score: 1 of ${quiz.questions.length} right.`);
+    expect(await calls(page)).toEqual([]);
+
+    // Opened on its own, it finds the progress the framed visit kept in the browser's storage.
+    await page.goto(`${folder}index.html`);
+    await expect(page.locator('astro-island').first()).not.toHaveAttribute('ssr');
+    await expect(scoreLine(page)).toHaveText(`Score: 1 of ${quiz.questions.length} right.`);
+    await expect(page.getByText('Checked 1 time')).toHaveCount(1);
+    expect(outside(urls, folder)).toEqual([]);
+  });
+});

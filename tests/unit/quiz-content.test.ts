@@ -1,0 +1,317 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { stepRatio } from '../../src/islands/effective-rate-state.ts';
+import { presetState, runSettings, type LabState } from '../../src/islands/training-lab-state.ts';
+import { formatPercent } from '../../src/lib/format.ts';
+import { renderInlineText } from '../../src/lib/markdown/inline-text.ts';
+import { quizSchema, type Question } from '../../src/schemas/quiz.ts';
+import { binomialCdf, binomialMean, binomialPmf, binomialVariance } from '../../src/sim/binomial.ts';
+import { makeDataset } from '../../src/sim/datasets.ts';
+import { dropCountFacts, type DropCountParams } from '../../src/sim/drop-counts.ts';
+import { trainTestRatio } from '../../src/sim/dropout.ts';
+import { compareSteps } from '../../src/sim/effective-rate.ts';
+import { exampleLayer, multiplierMoments } from '../../src/sim/layer-samples.ts';
+import { LAB_PRESETS, type LabPresetId } from '../../src/sim/presets.ts';
+import { Pcg32, Stream } from '../../src/sim/random.ts';
+import { dropFactor } from '../../src/sim/schedule.ts';
+import { thinnedNetworkCount } from '../../src/sim/thinned.ts';
+import { pairedTrainers } from '../../src/sim/train.ts';
+import { expectedUnitOutput, unitOutput, unitOutputSd } from '../../src/sim/unit-draws.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const slugs = (folder: string, extension: string) =>
+  readdirSync(resolve(root, folder))
+    .filter((name) => name.endsWith(extension))
+    .map((name) => name.slice(0, -extension.length))
+    .sort();
+const lessons = slugs('content/lessons', '.mdx');
+const quizIds = slugs('content/quizzes', '.yaml');
+
+/** The collection's schema, with a plain slug in place of the reference to the lessons collection. */
+const schema = quizSchema(z.string());
+type Quiz = z.output<typeof schema>;
+
+/** A quiz file parsed and validated; an error names the file and every problem in it. */
+function loadQuiz(id: string): Quiz {
+  const file = `content/quizzes/${id}.yaml`;
+  const result = schema.safeParse(parse(readFileSync(resolve(root, file), 'utf8')));
+  if (result.success) return result.data;
+  throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+}
+
+const quizzes = new Map(quizIds.map((id) => [id, loadQuiz(id)]));
+const questions = [...quizzes].flatMap(([quiz, { questions }]) =>
+  questions.map((q) => ({ key: `${quiz}/${q.id}`, q })),
+);
+const ofType = <T extends Question['type']>(type: T) =>
+  questions.flatMap(({ key, q }) => (q.type === type ? [{ key, q: q as Extract<Question, { type: T }> }] : []));
+
+/** Every text a learner can see in a quiz, with where it sits. */
+function texts(quiz: Quiz): [string, string][] {
+  const found: [string, string][] = [['title', quiz.title]];
+  for (const q of quiz.questions) {
+    found.push([`${q.id}.prompt`, q.prompt]);
+    if (q.type === 'single' || q.type === 'multiple') {
+      q.choices.forEach((c, i) =>
+        found.push([`${q.id}.choices.${i}.text`, c.text], [`${q.id}.choices.${i}.feedback`, c.feedback]),
+      );
+    } else {
+      found.push(
+        [`${q.id}.feedback.correct`, q.feedback.correct],
+        [`${q.id}.feedback.incorrect`, q.feedback.incorrect],
+      );
+    }
+    if (q.type === 'numeric') q.mistakes.forEach((m, i) => found.push([`${q.id}.mistakes.${i}`, m.feedback]));
+  }
+  return found;
+}
+
+describe('quiz files', () => {
+  it('one quiz per lesson, named after it', () => {
+    expect(quizIds).toEqual(lessons);
+    for (const [id, quiz] of quizzes) {
+      expect(quiz.lesson, `content/quizzes/${id}.yaml: lesson`).toBe(id);
+      expect(existsSync(resolve(root, `content/lessons/${quiz.lesson}.mdx`))).toBe(true);
+    }
+  });
+
+  it.each(quizIds)('%s: 4 to 6 questions, and every multiple-select question has a wrong choice', (id) => {
+    const quiz = quizzes.get(id)!;
+    expect(quiz.questions.length).toBeGreaterThanOrEqual(4);
+    expect(quiz.questions.length).toBeLessThanOrEqual(6);
+    for (const q of quiz.questions) {
+      if (q.type === 'multiple')
+        expect(
+          q.choices.some((c) => !c.correct),
+          q.id,
+        ).toBe(true);
+    }
+  });
+
+  it.each(quizIds)('%s: every text renders, math included (KaTeX in strict mode)', (id) => {
+    const problems = texts(quizzes.get(id)!).flatMap(([where, text]) => {
+      try {
+        renderInlineText(text);
+        return [];
+      } catch (error) {
+        return [`${where}: ${(error as Error).message}`];
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
+/**
+ * For every numeric question: the right value, and the value each listed mistake stands for, in
+ * the quiz's order; from `src/sim` where it computes them, by plain arithmetic otherwise.
+ */
+const NUMERIC: Record<string, { answer: number; mistakes: number[] }> = {
+  'why-dropout/thinned-networks': {
+    answer: thinnedNetworkCount(10),
+    // one dropped unit at a time; the two layers' masks added; one layer only
+    mistakes: [10, 2 * thinnedNetworkCount(5), thinnedNetworkCount(5)],
+  },
+  'why-dropout/expected-activation': {
+    answer: expectedUnitOutput({ h: 2, p: 0.2, scaling: 'none' }),
+    // weighted by p instead of q; the activation itself; a kept unit under inverted dropout
+    mistakes: [0.2 * 2, 2, unitOutput({ h: 2, p: 0.2, scaling: 'inverted' }, true)],
+  },
+  'bernoulli-masks/inverted-variance': {
+    answer: unitOutputSd({ h: 1, p: 0.2, scaling: 'inverted' }) ** 2,
+    // the mask's own variance pq; pq divided by q once
+    mistakes: [unitOutputSd({ h: 1, p: 0.2, scaling: 'none' }) ** 2, (0.2 * 0.8) / 0.8],
+  },
+  'how-many-units-drop/exactly-half': {
+    answer: 100 * binomialPmf(512, 1024, 0.5),
+    // one unit's drop probability; the mean every time; a fraction, not a percentage; uniform counts
+    mistakes: [100 * 0.5, 100, binomialPmf(512, 1024, 0.5), 100 / 1025],
+  },
+  'how-many-units-drop/variance': {
+    answer: Math.sqrt(binomialVariance(400, 0.2)),
+    // the variance; the mean; the square root of the mean (q left out)
+    mistakes: [binomialVariance(400, 0.2), binomialMean(400, 0.2), Math.sqrt(binomialMean(400, 0.2))],
+  },
+  'train-test-scaling/pytorch-factor': {
+    answer: unitOutput({ h: 1, p: 0.2, scaling: 'inverted' }, true),
+    // 1/p; classic dropout's test factor q; no scaling
+    mistakes: [1 / 0.2, 1 - 0.2, 1],
+  },
+  'train-test-scaling/scale-by-p-ratio': {
+    answer: trainTestRatio('scale-by-p', 0.2),
+    // a kept unit's output a/p; the correct ratio; the ratio upside down
+    mistakes: [1 / 0.2, trainTestRatio('inverted', 0.2), 1 / trainTestRatio('scale-by-p', 0.2)],
+  },
+  'train-test-scaling/double-scaling': {
+    answer: 1 / trainTestRatio('double-scaling', 0.2),
+    // the factors "cancel"; the ratio upside down; q applied twice
+    mistakes: [1, trainTestRatio('double-scaling', 0.2), 0.8 ** 2],
+  },
+  'train-test-scaling/noise-variance': {
+    answer: multiplierMoments('inverted', 0.6).variance,
+    // pq, the mask's variance; divided by q once; q/p
+    mistakes: [multiplierMoments('classic', 0.6).variance, multiplierMoments('classic', 0.6).variance / 0.4, 0.4 / 0.6],
+  },
+  'backpropagation-through-dropout/gradient-through-kept-unit': {
+    // the backward pass multiplies by the forward multiplier of a kept unit, 1/q
+    answer: 0.3 * unitOutput({ h: 1, p: 0.25, scaling: 'inverted' }, true),
+    // no factor; divided by p; multiplied by q; a dropped unit's gradient
+    mistakes: [0.3, 0.3 / 0.25, 0.3 * 0.75, 0],
+  },
+  'backpropagation-through-dropout/effective-learning-rate': {
+    answer: oneStepRatio(0.6),
+    // no difference; one factor 1/q; upside down
+    mistakes: [1, 1 / 0.4, 0.4 ** 2],
+  },
+  'the-lab/kept-at-09': {
+    answer: binomialMean(64, 1 - 0.9),
+    // the dropped units
+    mistakes: [binomialMean(64, 0.9)],
+  },
+  'dropout-in-practice/narrow-layer': {
+    answer: 100 * binomialCdf(3, 8, 1 - 0.5),
+    // exactly 3; 2 or fewer; "half fall below the mean"
+    mistakes: [100 * binomialPmf(3, 8, 1 - 0.5), 100 * binomialCdf(2, 8, 1 - 0.5), 50],
+  },
+  'dropout-in-practice/porting-keep-prob': {
+    answer: 1 - 0.8,
+    // keep_prob passed through as p
+    mistakes: [0.8],
+  },
+  'beyond-the-basic-recipe/annealed-scale': annealedScale(225),
+  'beyond-the-basic-recipe/gaussian-sd': {
+    answer: Math.sqrt(multiplierMoments('gaussian', 0.2).variance),
+    // the variance; the SD of the mask m itself, √(pq); p
+    mistakes: [multiplierMoments('gaussian', 0.2).variance, Math.sqrt(multiplierMoments('classic', 0.2).variance), 0.2],
+  },
+  'beyond-the-basic-recipe/mc-spread': {
+    answer: Math.sqrt(squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 3),
+    // divided by T; the variance
+    mistakes: [Math.sqrt(squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 4), squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 3],
+  },
+};
+
+/** How many times as far inverted dropout moves a kept test weight as classic, in one step, by the course's network. */
+function oneStepRatio(p: number): number {
+  const layer = exampleLayer(new Pcg32(3, Stream.data));
+  const keep = Uint8Array.from(layer.activations, (_, j) => (j % 3 === 0 ? 0 : 1));
+  const { classic, inverted } = compareSteps(layer, keep, p, 0.5, 0.05);
+  return stepRatio(classic.weightSteps, inverted.weightSteps);
+}
+
+/** The factor 1/q_t on kept units at `epoch` of the lab's annealed preset, and the mistakes' values. */
+function annealedScale(epoch: number): { answer: number; mistakes: number[] } {
+  const { training } = runSettings(presetState('annealed'));
+  const p0 = training.dropout.p[1]!;
+  const pt = p0 * dropFactor(training.schedule, epoch);
+  const rising = p0 * (1 - dropFactor(training.schedule, epoch));
+  // the starting rate; 1/p_t; a schedule that rises instead of falling
+  return { answer: 1 / (1 - pt), mistakes: [1 / (1 - p0), 1 / pt, 1 / (1 - rising)] };
+}
+
+/** Sum of squared deviations from the mean. */
+function squaredDeviations(values: number[]): number {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return values.reduce((sum, v) => sum + (v - mean) ** 2, 0);
+}
+
+describe('numeric questions', () => {
+  it('every numeric question is recomputed here', () => {
+    expect(ofType('numeric').map(({ key }) => key)).toEqual(expect.arrayContaining(Object.keys(NUMERIC)));
+    expect(Object.keys(NUMERIC)).toEqual(expect.arrayContaining(ofType('numeric').map(({ key }) => key)));
+  });
+
+  it.each(ofType('numeric'))('$key: the answer is the computed value, rounded within the tolerance', ({ key, q }) => {
+    const { answer } = NUMERIC[key]!;
+    // The exact value and anything within half the tolerance of it, such as its rounding, count as right.
+    expect(Math.abs(q.answer - answer), `computed ${answer}`).toBeLessThanOrEqual(q.tolerance / 2 + 1e-9);
+  });
+
+  it.each(ofType('numeric'))('$key: each mistake is the value its misconception gives', ({ key, q }) => {
+    const { mistakes } = NUMERIC[key]!;
+    expect(q.mistakes).toHaveLength(mistakes.length);
+    q.mistakes.forEach((m, i) => {
+      expect(Math.abs(m.value - mistakes[i]!), `mistake ${i}: computed ${mistakes[i]}`).toBeLessThanOrEqual(
+        (m.tolerance ?? q.tolerance) + 1e-9,
+      );
+    });
+    // A typed value matches at most one mistake, so the feedback shown is never a guess.
+    const spans = q.mistakes.map((m) => [
+      m.value - (m.tolerance ?? q.tolerance),
+      m.value + (m.tolerance ?? q.tolerance),
+    ]);
+    spans.sort((a, b) => a[0]! - b[0]!);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]!);
+  });
+});
+
+/** The drop-count task: where the simulation starts (the lesson's layer) and the layer the feedback suggests. */
+const COUNT_TASKS: Record<string, { start: DropCountParams; suggested: DropCountParams }> = {
+  'how-many-units-drop/find-unlikely-layer': { start: { n: 1024, p: 0.5 }, suggested: { n: 10_000, p: 0.5 } },
+};
+
+/** The training-lab task: the change the prompt asks for, and one the incorrect feedback says is not enough. */
+const LAB_TASKS: Record<string, { change: Partial<LabState>; notEnough: Partial<LabState> }> = {
+  'the-lab/rescue-too-strong': { change: { p: 0.5, p2: 0.5 }, notEnough: { p: 0.5 } },
+};
+
+/** Final validation losses of the lab's paired run for a state, exactly as the worker trains it. */
+function pairedRun(state: LabState): { dropout: number; plain: number } {
+  const { dataset, training, epochs } = runSettings(state);
+  const { train, validation } = makeDataset(dataset);
+  const { withDropout, withoutDropout } = pairedTrainers(training, train);
+  for (let e = 0; e < epochs; e++) {
+    withDropout.trainEpoch();
+    withoutDropout.trainEpoch();
+  }
+  return { dropout: withDropout.evaluate(validation).loss, plain: withoutDropout.evaluate(validation).loss };
+}
+
+describe('live tasks', () => {
+  it('every live task is checked here, with the fields its goal uses', () => {
+    for (const { key, q } of ofType('live')) {
+      if (q.goal === 'exact-count-unlikely') {
+        expect(COUNT_TASKS[key], key).toBeDefined();
+        expect(q.below, `${key}: below`).toBeDefined();
+        expect(q.preset, `${key}: preset`).toBeUndefined();
+      } else {
+        expect(LAB_TASKS[key], key).toBeDefined();
+        expect(Object.keys(LAB_PRESETS), `${key}: preset`).toContain(q.preset);
+        expect(q.below, `${key}: below`).toBeUndefined();
+      }
+    }
+  });
+
+  it.each(ofType('live').filter(({ q }) => q.goal === 'exact-count-unlikely'))(
+    '$key: the starting layer does not meet the goal, and the suggested one does',
+    ({ key, q }) => {
+      const { start, suggested } = COUNT_TASKS[key]!;
+      const startChance = dropCountFacts(start, 0).exactlyExpected;
+      expect(startChance).toBeGreaterThanOrEqual(q.below!);
+      expect(q.prompt).toContain(formatPercent(startChance));
+      expect(Number.isInteger(suggested.n * suggested.p)).toBe(true);
+      expect(dropCountFacts(suggested, 0).exactlyExpected).toBeLessThan(q.below!);
+    },
+  );
+
+  it.each(ofType('live').filter(({ q }) => q.goal === 'dropout-beats-plain'))(
+    '$key: dropout loses at the preset, wins after the change the prompt asks for, and not after less',
+    ({ key, q }) => {
+      const id = q.preset as LabPresetId;
+      const { change, notEnough } = LAB_TASKS[key]!;
+      expect(q.prompt).toContain(LAB_PRESETS[id].name);
+      for (const value of Object.values(change)) expect(q.prompt).toContain(`$${value}$`);
+      const start = presetState(id);
+      const runs = {
+        preset: pairedRun(start),
+        changed: pairedRun({ ...start, ...change }),
+        notEnough: pairedRun({ ...start, ...notEnough }),
+      };
+      expect(runs.preset.dropout, JSON.stringify(runs)).toBeGreaterThan(runs.preset.plain);
+      expect(runs.changed.dropout, JSON.stringify(runs)).toBeLessThan(runs.changed.plain);
+      expect(runs.notEnough.dropout, JSON.stringify(runs)).toBeGreaterThan(runs.notEnough.plain);
+    },
+  );
+});
