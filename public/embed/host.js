@@ -72,4 +72,10 @@
       h5p(iframe, message, (action) => iframe.contentWindow?.postMessage({ context: 'h5p', action }, origin));
     }
   });
+
+  // Loaded after an embed has given up saying hello (as h5p-resizer.js does): tell every embed
+  // already on the page that a host is listening now, so it starts the handshake again.
+  for (const iframe of document.querySelectorAll('iframe')) {
+    if (iframe.src.startsWith(embeds)) iframe.contentWindow?.postMessage({ context: 'h5p', action: 'ready' }, origin);
+  }
 })();

@@ -17,8 +17,13 @@ export type LiveReport =
       /** last validation losses, with and without dropout (NaN before the first epoch) */
       validation: number;
       validationPlain: number;
+      /** every setting of the lab, by its URL name */
+      settings: Readonly<Record<string, number | string>>;
     }
   | { kind: 'drop-counts'; n: number; p: number };
+
+/** Settings of the training lab a `dropout-beats-plain` task lets the learner change. */
+const FREE = new Set(['p', 'p2', 'pIn', 'preset', 'schedule']);
 
 /** Feedback of a live task: the content's text for success or failure, after the facts measured. */
 export interface LiveVerdict extends Verdict {
@@ -35,6 +40,7 @@ export function judgeLive(
   below: number | undefined,
   report: LiveReport | undefined,
   feedback: { correct: string; incorrect: string },
+  start: Readonly<Record<string, number | string>> = {},
 ): LiveVerdict {
   const verdict = (correct: boolean, observed: string): LiveVerdict => ({
     correct,
@@ -44,6 +50,12 @@ export function judgeLive(
   if (goal === 'dropout-beats-plain') {
     if (report?.kind !== 'training' || report.epoch === 0) {
       return verdict(false, 'The networks have not been trained yet: press Train and let the run finish.');
+    }
+    // The task is about the drop probabilities: a shorter run or another seed would be a different experiment.
+    const changed = Object.keys(start).filter((key) => !FREE.has(key) && report.settings[key] !== start[key]);
+    if (changed.length > 0) {
+      const back = changed.map((key) => `${key} ${String(start[key])}`).join(', ');
+      return verdict(false, `Only the drop probabilities are yours to change in this task; set back ${back}.`);
     }
     const losses = `validation loss ${formatNumber(report.validation)} with dropout, ${formatNumber(report.validationPlain)} without`;
     if (!report.finished) {

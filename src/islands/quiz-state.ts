@@ -66,6 +66,21 @@ export interface Verdict {
   feedback: string[];
 }
 
+/**
+ * A typed number as a reader writes it: "1,024" and "1 024" are a thousand and twenty-four,
+ * "0,25" is a quarter (a decimal comma), and a trailing "%" is the unit the question already
+ * states. NaN for anything else.
+ */
+export function readNumber(typed: string): number {
+  let text = typed
+    .trim()
+    .replace(/\s*%$/, '')
+    .replace(/[\s\u00a0\u202f]/g, '');
+  if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  else if (/^[-+]?\d*,\d+$/.test(text)) text = text.replace(',', '.');
+  return text === '' ? Number.NaN : Number(text);
+}
+
 /** Judges a choice or numeric answer; live tasks are judged from the simulation (quiz-live.ts). */
 export function judge(question: RenderedQuestion, answer: Answer): Verdict {
   switch (question.type) {

@@ -7,7 +7,9 @@
 export function embedUrl(path: string, origin: string, search: string, controls: string): string {
   const url = new URL(path, origin);
   const params = new URLSearchParams(search);
+  // The lesson's own embedding options are not the new embed's: it pins no origin unless asked.
   params.delete('controls');
+  params.delete('origin');
   if (controls) params.set('controls', controls);
   url.search = params.toString();
   return url.href;

@@ -46,6 +46,6 @@ export interface QuizHost {
   save(progress: string, score: QuizScore): void;
   /** After each check of a question. */
   answered(outcome: QuestionOutcome, score: QuizScore): void;
-  /** Once, when the last unchecked question is checked (and again after a full retry completes). */
+  /** When the last unchecked question is checked, and again whenever a later check changes the score. */
   completed(score: QuizScore): void;
 }

@@ -75,19 +75,28 @@ function searchUp(start: FrameLike): Scorm12Api | undefined {
 }
 
 /**
- * The LMS's API: on this window or its parents, else on the window that opened this one (an LMS
- * that launches content in a pop-up) or its parents. Undefined when there is none.
+ * The LMS's API: on this window or its parents, else on the window that opened this one's top
+ * window (an LMS that launches content in a pop-up, maybe framed inside it, as in ADL's
+ * algorithm) or its parents. Undefined when there is none.
  */
 export function findScormApi(start: FrameLike): Scorm12Api | undefined {
   const found = searchUp(start);
   if (found) return found;
-  let opener: unknown;
-  try {
-    opener = start.opener;
-  } catch {
-    return undefined;
+  let top: FrameLike = start;
+  for (let depth = 0, up = parentOf(top); up && depth < MAX_PARENT_DEPTH; depth++, up = parentOf(top)) top = up;
+  for (const win of new Set([top, start])) {
+    let opener: unknown;
+    try {
+      opener = win.opener;
+    } catch {
+      continue;
+    }
+    if (typeof opener === 'object' && opener !== null) {
+      const api = searchUp(opener as FrameLike);
+      if (api) return api;
+    }
   }
-  return typeof opener === 'object' && opener !== null ? searchUp(opener as FrameLike) : undefined;
+  return undefined;
 }
 
 /** An initialized connection to the LMS; every method reports a failed call and says whether it worked. */

@@ -29,6 +29,9 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
   let result = status === 'passed' || status === 'failed' || status === 'completed';
   let finished = false;
   let ended = false;
+  // The best finished round counts: trying a finished quiz again, to read its explanations, never
+  // lowers a score the LMS already holds (NaN: none yet).
+  let best = result ? Number.parseFloat(session.get('cmi.core.score.raw') ?? '') : Number.NaN;
 
   if (recording && status === 'not attempted') {
     session.set('cmi.core.lesson_status', 'incomplete');
@@ -43,10 +46,13 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
     // default), which would fail a learner who merely paused.
     if (score.completed) {
       const { raw, min, max } = scoreElements(score);
-      session.set('cmi.core.score.raw', raw);
-      session.set('cmi.core.score.min', min);
-      session.set('cmi.core.score.max', max);
-      session.set('cmi.core.lesson_status', lessonStatus(score));
+      if (!(Number(raw) < best)) {
+        session.set('cmi.core.score.raw', raw);
+        session.set('cmi.core.score.min', min);
+        session.set('cmi.core.score.max', max);
+        session.set('cmi.core.lesson_status', lessonStatus(score));
+        best = Number(raw);
+      }
       result = true;
     } else if (!result) {
       session.set('cmi.core.lesson_status', 'incomplete');

@@ -57,7 +57,7 @@ export function answeredStatement(facts: QuizFacts, outcome: QuestionOutcome, no
     verb: verb('answered'),
     object: {
       objectType: 'Activity',
-      id: `${facts.url}#${outcome.questionId}`,
+      id: questionUrl(facts.url, outcome.questionId),
       definition: {
         name: { 'en-US': `${facts.title}: ${outcome.questionId}` },
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
@@ -67,4 +67,13 @@ export function answeredStatement(facts: QuizFacts, outcome: QuestionOutcome, no
     context: { contextActivities: { parent: [{ objectType: 'Activity', id: facts.url }] } },
     timestamp: now.toISOString(),
   };
+}
+
+/**
+ * A question's IRI inside its quiz: an IRI holds one fragment, so the quiz's own (`#quiz`) is
+ * extended (`#quiz-scale`) rather than followed by a second one.
+ */
+export function questionUrl(quizUrl: string, questionId: string): string {
+  const [page = quizUrl, fragment] = quizUrl.split('#');
+  return `${page}#${fragment ? `${fragment}-` : ''}${questionId}`;
 }

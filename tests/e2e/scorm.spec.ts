@@ -144,8 +144,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const percentOf = ({ raw, max }: { raw: number; max: number }) => String(Math.round((raw / max) * 10_000) / 100);
-
 /** Answers question `index` (0-based) right or wrong, as a learner does, and checks it. */
 async function answer(frame: FrameLocator | Locator, quiz: QuizFile, index: number, right: boolean): Promise<void> {
   const question = quiz.questions[index]!;
@@ -165,12 +163,20 @@ async function answer(frame: FrameLocator | Locator, quiz: QuizFile, index: numb
       .getByRole('textbox', { name: /^Your answer/ })
       .fill(String(right ? question.answer : question.answer! + 1000));
   } else {
-    // A live task is judged on the simulation's state; let it report before checking.
-    await expect(region.getByRole('figure', { name: 'Simulation for this task' })).toBeVisible();
+    // A live task is judged on the simulation's state: a layer of 10 000 units meets this quiz's
+    // goal (exactly np drops in under 1 % of masks); the lesson's layer it starts from does not.
+    const figure = region.getByRole('figure', { name: 'Simulation for this task' });
+    await expect(figure).toBeVisible();
     await expect(region.locator('.sim-pending')).toHaveCount(0);
+    if (right) {
+      const size = figure.getByLabel('Layer size n', { exact: true });
+      await size.fill('10000');
+      await size.press('Tab');
+    }
   }
   await region.getByRole('button', { name: 'Check' }).click();
   await expect(region.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(region.getByRole('status', { name: /^Result/ })).toContainText(right ? 'Right.' : 'Not right yet.');
 }
 
 /** The quiz's own score line, "Score: 4 of 5 right — passed." */
@@ -233,7 +239,9 @@ test.describe('a SCORM package in an LMS', () => {
     expectCleanSession(log);
     expect(await page.evaluate(() => (window as unknown as Lms).lms.finishEvents)).toBe(1);
     expect(second.core).toMatchObject({ lesson_status: 'passed', exit: '' });
-    expect(second.core.score).toEqual({ raw: percentOf(shown), min: '0', max: '100' });
+    // Every question was answered right: 100 %, whatever the quiz shows.
+    expect(shown.raw).toBe(quiz.questions.length);
+    expect(second.core.score).toEqual({ raw: '100', min: '0', max: '100' });
     const times = sent(log, 'cmi.core.session_time');
     expect(times.length).toBeGreaterThan(0);
     for (const time of times) {
@@ -255,7 +263,8 @@ test.describe('a SCORM package in an LMS', () => {
     const stored = await leave(page);
     expectCleanSession(await calls(page));
     expect(stored.core).toMatchObject({ lesson_status: 'failed', exit: '' });
-    expect(stored.core.score.raw).toBe(percentOf(shown));
+    expect(shown.raw).toBe(0);
+    expect(stored.core.score.raw).toBe('0');
   });
 
   test('the package of the base-path build runs from its folder too', async ({ page }) => {

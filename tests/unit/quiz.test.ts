@@ -5,6 +5,7 @@ import {
   decodeProgress,
   encodeProgress,
   judge,
+  readNumber,
   scoreOf,
   type Progress,
   type RenderedQuestion,
@@ -13,7 +14,7 @@ import { plainInlineText, renderInlineText } from '../../src/lib/markdown/inline
 import { z } from 'astro/zod';
 import { quizSchema } from '../../src/schemas/quiz.ts';
 import { binomialPmf } from '../../src/sim/binomial.ts';
-import { answeredStatement, completedStatement } from '../../src/lms/xapi.ts';
+import { answeredStatement, completedStatement, questionUrl } from '../../src/lms/xapi.ts';
 
 const choices = (...correct: boolean[]) =>
   correct.map((c, i) => ({ html: `choice ${i}`, correct: c, feedback: `why ${i}` }));
@@ -50,6 +51,20 @@ describe('judge', () => {
     expect(judge(numeric, 2.51)).toEqual({ correct: false, feedback: ['wrong'] });
     expect(judge(numeric, 50.3)).toEqual({ correct: false, feedback: ['that is one unit'] });
     expect(judge(numeric, null).correct).toBe(false);
+  });
+});
+
+describe('readNumber', () => {
+  it('reads thousands separators, decimal commas and a trailing percent sign', () => {
+    expect(readNumber('1,024')).toBe(1024);
+    expect(readNumber('1 024')).toBe(1024);
+    expect(readNumber('1,234,567.5')).toBe(1234567.5);
+    expect(readNumber('0,25')).toBe(0.25);
+    expect(readNumber('2.49 %')).toBe(2.49);
+    expect(readNumber('-1e-3')).toBe(-0.001);
+    expect(readNumber('')).toBeNaN();
+    expect(readNumber('1,2,3')).toBeNaN();
+    expect(readNumber('about 3')).toBeNaN();
   });
 });
 
@@ -109,7 +124,15 @@ describe('progress strings', () => {
 
 describe('judgeLive', () => {
   const training = (finished: boolean, validation: number, validationPlain: number) =>
-    ({ kind: 'training', finished, epoch: finished ? 400 : 120, epochs: 400, validation, validationPlain }) as const;
+    ({
+      kind: 'training',
+      finished,
+      epoch: finished ? 400 : 120,
+      epochs: 400,
+      validation,
+      validationPlain,
+      settings: { p: 0.5, p2: 0.5, epochs: 400, seed: 5 },
+    }) as const;
 
   it('dropout-beats-plain needs a finished run whose validation loss with dropout is the lower', () => {
     expect(judgeLive('dropout-beats-plain', undefined, training(true, 0.4, 0.9), feedback).correct).toBe(true);
@@ -118,6 +141,14 @@ describe('judgeLive', () => {
     expect(unfinished.correct).toBe(false);
     expect(unfinished.observed).toContain('epoch 120 of 400');
     expect(judgeLive('dropout-beats-plain', undefined, undefined, feedback).observed).toContain('not been trained');
+    // Only the drop probabilities may move from the task's start: a shorter run does not count.
+    const start = { p: 0.9, p2: 0.9, epochs: 400, seed: 5 };
+    expect(judgeLive('dropout-beats-plain', undefined, training(true, 0.4, 0.9), feedback, start).correct).toBe(true);
+    const shorter = judgeLive('dropout-beats-plain', undefined, training(true, 0.4, 0.9), feedback, {
+      ...start,
+      epochs: 800,
+    });
+    expect(shorter).toMatchObject({ correct: false, observed: expect.stringContaining('set back epochs 800') });
   });
 
   it('exact-count-unlikely compares the exact binomial probability of np with the threshold', () => {
@@ -156,7 +187,9 @@ describe('statements', () => {
   it('answered: the question inside the quiz, with the quiz as parent', () => {
     const statement = answeredStatement(facts, { questionId: 'scale', correct: false, attempts: 2 });
     expect(statement.verb.display['en-US']).toBe('answered');
-    expect(statement.object.id).toBe(`${facts.url}#scale`);
+    // One fragment only: the quiz's #quiz becomes #quiz-scale.
+    expect(statement.object.id).toBe('https://course.example/lessons/x/#quiz-scale');
+    expect(questionUrl('https://lms.example/sco/index.html', 'scale')).toBe('https://lms.example/sco/index.html#scale');
     expect(statement.result).toEqual({ success: false, completion: true });
     expect(statement.context?.contextActivities.parent[0]?.id).toBe(facts.url);
   });

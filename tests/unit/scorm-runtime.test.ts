@@ -112,6 +112,13 @@ describe('findScormApi', () => {
     expect(findScormApi(popup)).toBe(api);
     expect(findScormApi(frames(3, {})[2]!)).toBeUndefined();
   });
+
+  it('searches the opener of the top window when the content is framed inside a pop-up player', () => {
+    const openerChain = frames(2, { 0: api });
+    const popup = frames(3, {});
+    Object.assign(popup[0]!, { opener: openerChain[1] });
+    expect(findScormApi(popup[2]!)).toBe(api);
+  });
 });
 
 /** scorm-again's SCORM 1.2 LMS runtime, loaded as an LMS would before launching the SCO. */
@@ -172,7 +179,7 @@ describe('the SCORM quiz host under scorm-again', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('keeps a finished result when the learner starts over, until the new round finishes', () => {
+  it('keeps the best finished result: starting over or a worse round never lowers it, a better one raises it', () => {
     const runtime = lms();
     const { quiz } = host(runtime);
     quiz.save('done', score(4, 5));
@@ -181,7 +188,19 @@ describe('the SCORM quiz host under scorm-again', () => {
     expect(core(runtime)).toMatchObject({ lesson_status: 'passed', exit: 'suspend', score: { raw: '80' } });
     quiz.save('again', score(3, 5));
     quiz.completed(score(3, 5));
-    expect(core(runtime)).toMatchObject({ lesson_status: 'failed', exit: '', score: { raw: '60' } });
+    expect(core(runtime)).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '80' } });
+    quiz.save('best', score(5, 5));
+    quiz.completed(score(5, 5));
+    expect(core(runtime)).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '100' } });
+  });
+
+  it('a relaunch does not lower the score the LMS already holds', () => {
+    const runtime = lms({ core: { entry: 'resume', lesson_status: 'passed', score: { raw: '100' } } });
+    host(runtime).quiz.completed(score(2, 5));
+    expect(core(runtime)).toMatchObject({ lesson_status: 'passed', score: { raw: '100' } });
+    const first = lms();
+    host(first).quiz.completed(score(2, 5));
+    expect(core(first)).toMatchObject({ lesson_status: 'failed', score: { raw: '40' } });
   });
 
   it('on completion reports passed or failed, the session time, and a normal exit', () => {
