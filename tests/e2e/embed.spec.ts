@@ -214,6 +214,7 @@ for (const [sim, label] of Object.entries(FIRST_SETTING)) {
 test('locked or hidden settings leave the actions working', async ({ page }) => {
   await page.goto('/embed/sim/training/?controls=locked&lab.epochs=20');
   const lab = page.getByRole('figure', { name: LAB });
+  await expect(lab.locator('astro-island')).not.toHaveAttribute('ssr');
   await lab.getByText('More settings').click();
   await expect(lab.getByRole('group', { name: 'Optimizer, data and seed' }).getByLabel('Epochs')).toBeDisabled();
   await lab.getByRole('button', { name: 'Step one epoch' }).click();
@@ -223,6 +224,7 @@ test('locked or hidden settings leave the actions working', async ({ page }) => 
 
   await page.goto('/embed/sim/neuron-toggling/?controls=hidden');
   const network = page.getByRole('figure', { name: 'Simulation: toggle the units of a network' });
+  await expect(network.locator('astro-island')).not.toHaveAttribute('ssr');
   await network.getByRole('button', { name: 'Sample a mask' }).click();
   await expect(statistic(network, 'Masks sampled')).toHaveText('1');
 });

@@ -37,8 +37,8 @@ async function openQuiz(page: Page, path = `/embed/quiz/${ID}/`): Promise<Locato
   await expect(quiz.locator('.quiz-body')).toHaveAttribute('aria-busy', 'false');
   // A live task's simulation samples in its worker as the page opens: let it answer, so that
   // leaving the page (a reload) never cuts its worker's download short.
-  const task = quiz.getByRole('figure', { name: 'Simulation for this task' });
-  if ((await task.count()) > 0) await expect(statistic(task, /^Sampled: exactly/)).toHaveText(/%$/);
+  const sampled = statistic(quiz.getByRole('figure', { name: 'Simulation for this task' }), /^Sampled: exactly/);
+  if ((await sampled.count()) > 0) await expect(sampled).toHaveText(/%$/);
   return quiz;
 }
 
@@ -147,7 +147,7 @@ test('the lab task: an unfinished or losing run is not enough; the run the promp
   test.setTimeout(120_000);
   const lab = quizFile('the-lab');
   const index = lab.questions.findIndex((q) => q.type === 'live');
-  await page.goto('/embed/quiz/the-lab/');
+  await openQuiz(page, '/embed/quiz/the-lab/');
   const task = page.getByRole('region', { name: `Question ${index + 1} of ${lab.questions.length}` });
   const figure = task.getByRole('figure', { name: 'Simulation for this task' });
   const result = task.getByRole('status', { name: /^Result/ });
