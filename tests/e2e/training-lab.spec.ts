@@ -172,9 +172,9 @@ test('keyboard shortcuts step, train, pause and reset, and stay quiet while typi
   await figure.getByRole('button', { name: 'Reset' }).focus();
   await page.keyboard.press('s');
   await expect(statistic(figure, 'Epoch')).toHaveText('1 of 400');
-  await page.keyboard.press('t');
+  await page.keyboard.press('k');
   await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await page.keyboard.press('t');
+  await page.keyboard.press('k');
   await expect(figure.getByRole('button', { name: 'Resume' })).toBeVisible();
   await page.keyboard.press('r');
   await expect(statistic(figure, 'Epoch')).toHaveText('0 of 400');
