@@ -1,3 +1,4 @@
+import { publishState } from '../lib/share/live-state.ts';
 import { readState, writeState, type Specs, type ValuesOf } from '../lib/url-state.ts';
 
 /**
@@ -14,7 +15,9 @@ export function initialState<S extends Specs>(prefix: string, specs: S, defaults
  * Returns a function that writes a simulation's state into the address bar (replacing the
  * history entry, so the back button still leaves the page), at most every `wait` ms. The
  * first call, with the state the page opened in, writes nothing: the address changes only
- * once the reader changes something. Disabled (`enabled` false), it writes nothing ever.
+ * once the reader changes something. Every call, the first included, publishes the complete
+ * state at once for the share and embed dialogs (src/lib/share/live-state.ts), which cannot
+ * wait for the address. Disabled (`enabled` false), it writes and publishes nothing ever.
  */
 export function urlWriter<S extends Specs>(
   prefix: string,
@@ -27,6 +30,7 @@ export function urlWriter<S extends Specs>(
   let pending: ValuesOf<S> | undefined;
   let first = true;
   return (values) => {
+    publishState(prefix, writeState(prefix, specs, '', values));
     if (first) {
       first = false;
       return;

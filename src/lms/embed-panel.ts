@@ -2,6 +2,7 @@
  * The embed dialog of a lesson's quiz or simulation (src/components/EmbedPanel.astro): builds the
  * iframe code from the site's address, the state the page shows now and the chosen options.
  */
+import { currentQuery } from '../lib/share/live-state.ts';
 
 /** The embed URL: the page's path on this origin, the current state, and the controls option. */
 export function embedUrl(path: string, origin: string, search: string, controls: string): string {
@@ -33,11 +34,12 @@ export function wireEmbedPanels(root: ParentNode): void {
     const link = panel.querySelector<HTMLAnchorElement>('[data-embed-link]');
     const status = panel.querySelector<HTMLElement>('[data-embed-status]');
     if (!dialog || !opener || !code || !link || !status) continue;
-    const { path = '/', title = '', height = '720' } = panel.dataset;
+    const { path = '/', title = '', height = '720', prefix, state = '' } = panel.dataset;
     const fill = () => {
       const controls = panel.querySelector<HTMLInputElement>('.embed-controls input:checked')?.value ?? '';
-      // Simulations embed in the state they show now; a quiz has no state in the URL.
-      const search = panel.querySelector('.embed-controls') ? location.search : '';
+      // A simulation embeds in the complete state it shows now (every parameter, even those the
+      // address does not carry yet); a quiz has no state in the URL.
+      const search = prefix ? currentQuery(prefix, state, location.search) : '';
       const src = embedUrl(path, location.origin, search, controls);
       code.value = embedCode(src, title, Number(height));
       link.href = src;

@@ -294,10 +294,18 @@ test('the embed dialog of a simulation carries its current state and the chosen 
   await figure.getByRole('button', { name: /^Embed/ }).click();
   const dialog = page.getByRole('dialog', { name: /^Embed “Simulation:/ });
   await dialog.getByRole('radio', { name: 'Hidden' }).check();
-  const src = new URL('/embed/sim/drop-counts/?counts.n=100&controls=hidden', baseURL).href;
-  // In the code, the & of the query is written &amp;, as an HTML attribute needs.
-  const attribute = src.replace('&', '&amp;').replace(/[.?]/g, '\\$&');
-  await expect(dialog.getByLabel('Embed code')).toHaveValue(new RegExp(`^<iframe src="${attribute}"`));
+  const code = dialog.getByLabel('Embed code');
+  await expect(code).toHaveValue(/^<iframe src="/);
+  // In the code, the &s of the query are written &amp;, as an HTML attribute needs.
+  const written = /^<iframe src="([^"]*)"/.exec(await code.inputValue())?.[1] ?? '';
+  expect(written).not.toMatch(/&(?!amp;)/);
+  const src = new URL(written.replaceAll('&amp;', '&'));
+  expect(src.origin + src.pathname).toBe(new URL('/embed/sim/drop-counts/', baseURL).href);
+  // The complete state: the changed n, every other parameter at its lesson value, and the option.
+  expect(src.searchParams.get('counts.n')).toBe('100');
+  expect(src.searchParams.get('counts.p')).toBe('0.5');
+  expect(src.searchParams.get('counts.seed')).not.toBeNull();
+  expect(src.searchParams.get('controls')).toBe('hidden');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

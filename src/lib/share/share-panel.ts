@@ -1,0 +1,73 @@
+/**
+ * The share dialog of a simulation (src/components/SharePanel.astro): the permalink of the run it
+ * shows now, a button that copies it, its QR code, and a button that resets the simulation.
+ */
+import { currentQuery } from './live-state.ts';
+import { permalink, resetUrl } from './permalink.ts';
+import { qrSvg } from './qr-svg.ts';
+
+/** The page's address as it opened, before any simulation rewrote it: an embed's configured state. */
+const openedAt = typeof location === 'undefined' ? '' : location.href;
+
+/**
+ * The address a reset goes to: on an embed page (`opening`), the address the page opened with, the
+ * state the embedding page chose; elsewhere the page without the simulation's parameters. Either way
+ * the fragment is the simulation's figure, so the reader lands on it.
+ */
+export function resetTarget(mode: string, href: string, opened: string, prefix: string, figure: string): string {
+  if (mode !== 'opening') return resetUrl(href, prefix, figure);
+  const url = new URL(opened);
+  url.hash = figure;
+  return url.href;
+}
+
+/**
+ * Opens `target`. A new query string loads the page afresh; an address that differs only in its
+ * fragment would merely scroll, so the page is reloaded instead, and the browser brings the reader
+ * back to where they were, at the simulation.
+ */
+function reopen(target: string): void {
+  const here = new URL(location.href);
+  const there = new URL(target);
+  if (here.pathname === there.pathname && here.search === there.search) location.reload();
+  else location.assign(there.href);
+}
+
+/** Copies `text`, resolving false where the clipboard is missing or refused (an insecure page, a frame). */
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Wires every share panel under `root`: open with the current permalink and its QR code, copy, reset. */
+export function wireSharePanels(root: ParentNode): void {
+  for (const panel of root.querySelectorAll<HTMLElement>('[data-share-panel]')) {
+    const dialog = panel.querySelector('dialog');
+    const opener = panel.querySelector<HTMLButtonElement>('.share-open-dialog');
+    const field = panel.querySelector<HTMLInputElement>('[data-share-link]');
+    const status = panel.querySelector<HTMLElement>('[data-share-status]');
+    const picture = panel.querySelector<HTMLElement>('[data-share-qr]');
+    if (!dialog || !opener || !field || !status || !picture) continue;
+    const { prefix = '', state = '', labHref = '/', figure = '', reset = 'defaults' } = panel.dataset;
+    opener.addEventListener('click', () => {
+      const link = permalink(labHref, location.origin, currentQuery(prefix, state, location.search));
+      field.value = link;
+      status.textContent = '';
+      picture.replaceChildren(qrSvg(document, link, 'QR code of the link above'));
+      dialog.showModal();
+    });
+    panel.querySelector('[data-share-copy]')?.addEventListener('click', () => {
+      field.select();
+      void copy(field.value).then((done) => {
+        status.textContent = done ? 'Copied.' : 'Select the link and copy it with Ctrl+C (⌘C on a Mac).';
+      });
+    });
+    panel.querySelector('[data-share-reset]')?.addEventListener('click', () => {
+      reopen(resetTarget(reset, location.href, openedAt, prefix, figure));
+    });
+  }
+}
