@@ -7,8 +7,11 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
+import { rehypeGlossaryLinks } from './src/lib/markdown/rehype-glossary-links.ts';
 import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts';
 import { scormPackages } from './src/lms/scorm-package/integration.ts';
+import { searchIndex } from './src/search/integration.ts';
+import { offlineCourse } from './src/offline/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 
 /**
@@ -36,7 +39,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // scormPackages: one SCORM 1.2 zip per quiz in <outDir>/scorm/, made from the built embed pages.
-  integrations: [mdx(), svelte(), scormPackages()],
+  // searchIndex: the Pagefind index in <outDir>/pagefind/. offlineCourse: <outDir>/sw.js, which
+  // keeps every file of the build, the index included, so it runs after searchIndex.
+  integrations: [mdx(), svelte(), scormPackages(), searchIndex(), offlineCourse()],
   markdown: {
     // Prism marks code with classes; Shiki's inline styles would need a looser CSP.
     syntaxHighlight: 'prism',
@@ -46,6 +51,7 @@ export default defineConfig({
       rehypePlugins: [
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
         [rehypeBaseLinks, { base }],
+        [rehypeGlossaryLinks, { base }],
         rehypeScrollRegions,
       ],
     }),
@@ -69,7 +75,9 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { hashes: [themeBootHash] },
+      // 'wasm-unsafe-eval' lets Pagefind compile its WebAssembly search (the search page); it
+      // allows no eval of JavaScript.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeBootHash] },
       styleDirective: {
         resources: [
           { resource: "'self'", kind: 'element' },

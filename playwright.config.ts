@@ -32,6 +32,9 @@ export default defineConfig({
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `http://localhost:${PORT}`,
+    // The site registers a service worker that precaches the whole course; tests other than the
+    // offline ones load their pages from the server, each in a fresh context.
+    serviceWorkers: 'block',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
       args: [
