@@ -1,6 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { file, glob } from 'astro/loaders';
 import { lessonSchema, pageSchema } from './schemas/content.ts';
+import { glossarySchema } from './schemas/glossary.ts';
 import { quizSchema } from './schemas/quiz.ts';
 
 /** Lessons of the course, one MDX file each; the file name is the URL slug. */
@@ -21,4 +22,13 @@ const quizzes = defineCollection({
   schema: quizSchema(reference('lessons')),
 });
 
-export const collections = { lessons, pages, quizzes };
+/**
+ * The glossary (`content/glossary.yaml`, one list entry per term): served at `/glossary/`, and
+ * the lessons link each term's first use to it (`src/lib/markdown/rehype-glossary-links.ts`).
+ */
+const glossary = defineCollection({
+  loader: file('content/glossary.yaml'),
+  schema: glossarySchema(reference('lessons'), reference('glossary')),
+});
+
+export const collections = { lessons, pages, quizzes, glossary };

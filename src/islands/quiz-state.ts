@@ -109,8 +109,18 @@ export function judge(question: RenderedQuestion, answer: Answer): Verdict {
   }
 }
 
+/**
+ * What scoring and reading saved progress need of a quiz: its questions' ids and its passing share.
+ * A RenderedQuiz is one; the course home, which lists progress without the quizzes' texts, passes its own.
+ */
+export interface QuizOutline {
+  questions: readonly { id: string }[];
+  /** share of points needed to pass, 0…1 */
+  passing: number;
+}
+
 /** The score of a quiz in a given state. */
-export function scoreOf(quiz: Pick<RenderedQuiz, 'questions' | 'passing'>, progress: Progress): QuizScore {
+export function scoreOf(quiz: QuizOutline, progress: Progress): QuizScore {
   const max = quiz.questions.length;
   const states = quiz.questions.map((q) => progress[q.id]);
   const raw = states.filter((s) => s?.correct).length;
@@ -151,7 +161,7 @@ function compact(answer: Answer): Answer {
 }
 
 /** Reads what encodeProgress wrote, keeping only entries of questions the quiz has, valid in shape. */
-export function decodeProgress(text: string | undefined, quiz: Pick<RenderedQuiz, 'questions'>): Progress {
+export function decodeProgress(text: string | undefined, quiz: Pick<QuizOutline, 'questions'>): Progress {
   if (!text) return {};
   let parsed: unknown;
   try {

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures.ts';
 
-/** Every page of the site, by path. `routes.spec.ts` checks that a crawl finds exactly these. */
+/** Every page of the site, by path. `crawl.spec.ts` checks that a crawl finds exactly these. */
 export const ROUTES = [
   '/',
   '/lessons/why-dropout/',
@@ -22,8 +22,10 @@ export const ROUTES = [
   '/lab/training/',
   '/lab/monte-carlo/',
   '/lab/effective-rate/',
+  '/glossary/',
   '/notation/',
   '/about/',
+  '/search/',
   '/embed/sim/neuron-toggling/',
   '/embed/sim/bernoulli-draws/',
   '/embed/sim/drop-counts/',
