@@ -6,6 +6,8 @@ import { LESSON, LINKED_ROUTES, TOTAL_DRAWS, chart, crawl, openSimulation, path,
 const under = (route: string) => BASE_PATH + route.replace(/^\//, '');
 
 test('every link and asset stays under the base path and loads', async ({ page, baseURL }) => {
+  // A crawl of every page takes most of a minute on a loaded machine.
+  test.slow();
   const { pages, broken } = await crawl(page, new URL(BASE_PATH, baseURL).href);
   expect(broken, `broken links:\n${broken.join('\n')}`).toEqual([]);
   expect([...pages.keys()].map(path).sort()).toEqual(LINKED_ROUTES.map(under).sort());

