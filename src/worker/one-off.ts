@@ -1,3 +1,4 @@
+import { messageOf } from '../lib/format.ts';
 import { curveInputs, monteCarloCurve } from '../sim/monte-carlo-curve.ts';
 import type { MonteCarloRequest, WorkerEvent } from './protocol.ts';
 
@@ -33,9 +34,4 @@ export function answerMonteCarlo({ id, params }: MonteCarloRequest): WorkerEvent
   } catch (error) {
     return { kind: 'error', id, message: messageOf(error) };
   }
-}
-
-/** The message of anything thrown, for an error event. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,8 @@ import { makeDataset, type Dataset } from '../sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../sim/decision-grid.ts';
 import { streamRng, Stream } from '../sim/random.ts';
 import { pairedTrainers, Trainer } from '../sim/train.ts';
-import { answerMonteCarlo, messageOf } from './one-off.ts';
+import { messageOf } from '../lib/format.ts';
+import { answerMonteCarlo } from './one-off.ts';
 import {
   MAX_EPOCHS,
   RECORD_FIELDS,
