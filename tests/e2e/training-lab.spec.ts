@@ -102,10 +102,15 @@ test('step, pause and resume move training an epoch at a time, and a setting cha
   await figure.getByRole('button', { name: 'Resume' }).click();
   await figure.getByRole('button', { name: 'Pause' }).click();
   await expect(figure.getByRole('button', { name: 'Resume' })).toBeVisible();
-  // Paused: the epoch count holds still.
-  const epochText = (await statistic(figure, 'Epoch').textContent()) ?? '';
-  await page.waitForTimeout(500);
-  await expect(statistic(figure, 'Epoch')).toHaveText(epochText);
+  // Paused: once the worker has delivered the epochs it trained before it saw the pause (they
+  // are flushed with its confirmation), the epoch count holds still. A run that kept training
+  // would never pass this.
+  let epochText = '';
+  await expect(async () => {
+    epochText = (await statistic(figure, 'Epoch').textContent()) ?? '';
+    await page.waitForTimeout(500);
+    await expect(statistic(figure, 'Epoch')).toHaveText(epochText, { timeout: 0 });
+  }).toPass({ timeout: 10_000 });
   expect(epochText).not.toBe('400 of 400');
 
   await figure.getByLabel('Dataset').selectOption('circles');
