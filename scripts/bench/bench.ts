@@ -38,11 +38,12 @@ async function main(): Promise<void> {
 
   // Interleave the measurements so machine noise falls on every contender alike.
   const steps = { ours: [] as number[], peers: peers.map(() => [] as number[]) };
-  const grids = { ours: [] as number[], peers: peers.map(() => [] as number[]) };
+  const grids = { ours: [] as number[], float64: [] as number[], peers: peers.map(() => [] as number[]) };
   const fresh = ours();
   for (let round = 0; round < 3; round++) {
     steps.ours.push(stepsPerSecond(fresh.step, STEPS, REPEATS));
     grids.ours.push(milliseconds(fresh.evaluateGrid, GRID_REPEATS));
+    grids.float64.push(milliseconds(fresh.evaluateGridFloat64, GRID_REPEATS));
     for (const [i, peer] of peers.entries()) {
       await tf.setBackend(i === 0 ? 'cpu' : 'wasm');
       steps.peers[i]!.push(stepsPerSecond(peer.task.step, STEPS, REPEATS));
@@ -60,6 +61,8 @@ async function main(): Promise<void> {
   });
   console.log('\n100 × 100 decision grid, milliseconds (median)     peer ÷ ours');
   console.log(`  dropout-lab              ${fmt(ourGrid, 2)}`);
+  const float64 = median(grids.float64);
+  console.log(`  dropout-lab, Float64     ${fmt(float64, 2)}        ${fmt(float64 / ourGrid, 2)}×`);
   peers.forEach((peer, i) => {
     const value = median(grids.peers[i]!);
     console.log(`  ${peer.name.padEnd(24)} ${fmt(value, 2)}        ${fmt(value / ourGrid, 2)}×`);

@@ -1,4 +1,5 @@
 import { makeDataset, type DatasetSplit } from '../../src/sim/datasets.ts';
+import { Float32Forward } from '../../src/sim/float32-forward.ts';
 import { Network } from '../../src/sim/network.ts';
 import { streamRng, Stream } from '../../src/sim/random.ts';
 import { Trainer, type TrainingConfig } from '../../src/sim/train.ts';
@@ -36,21 +37,30 @@ export function grid(): Float64Array {
   return points;
 }
 
-/** Dropout Lab's side: a trainer whose step is one full-batch epoch, and a grid evaluator. */
+/**
+ * Dropout Lab's side: a trainer whose step is one full-batch epoch, and the decision grid
+ * evaluated as the training lab does it (single precision, WebAssembly SIMD) and by the
+ * Float64 network (the fallback where WebAssembly is refused).
+ */
 export function ours() {
   const { train } = referenceData();
   const trainer = new Trainer(REFERENCE, train);
-  const evaluator = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 });
+  const network = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 });
+  const fast = new Float32Forward(REFERENCE.shape);
   const points = grid();
+  const out = new Float64Array(100 * 100);
   const rng = streamRng(1, Stream.mask);
   const none = { mode: 'none' as const, p: [0, 0, 0] };
   return {
     trainer,
     step: () => void trainer.trainEpoch(),
     evaluateGrid: () => {
-      evaluator.copyParameters(trainer.network);
-      evaluator.forward(points, 100 * 100, false, none, rng);
+      fast.load(trainer.network, [1, 1, 1]);
+      fast.forward(points, 100 * 100, out);
     },
-    gridOutput: () => evaluator.activations[3]!,
+    evaluateGridFloat64: () => {
+      network.copyParameters(trainer.network);
+      network.forward(points, 100 * 100, false, none, rng);
+    },
   };
 }

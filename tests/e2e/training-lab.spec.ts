@@ -7,6 +7,7 @@ import { makeDataset } from '../../src/sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../../src/sim/decision-grid.ts';
 import { streamRng, Stream } from '../../src/sim/random.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
+import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
@@ -219,4 +220,20 @@ test('every dropout mode, the mistakes included, trains', async ({ page }) => {
     await expect(statistic(figure, 'Validation loss, with dropout')).toHaveText(/^\d+\.\d\d$/);
     await expect(figure.getByRole('alert')).toHaveCount(0);
   }
+});
+
+test('the training worker compiles the single-precision kernels of the decision map', async ({ page }) => {
+  // The map falls back to Float64 where WebAssembly is refused; in this browser, under the
+  // page's policy, the worker itself must accept the kernels.
+  const started = page.waitForEvent('worker', (worker) => worker.url().includes('trainer.worker'));
+  const figure = await openLab(page);
+  // The worker starts with the first request.
+  await figure.getByRole('button', { name: 'Step one epoch' }).click();
+  const worker = await started;
+  const compiled = await worker.evaluate((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports;
+    return WebAssembly.validate(bytes) && Object.keys(exports).sort().join(' ');
+  }, DENSE_WASM_BASE64);
+  expect(compiled).toBe('affine memory relu tanh');
 });

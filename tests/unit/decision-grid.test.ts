@@ -39,7 +39,21 @@ describe('decision grid', () => {
     evaluator.evaluate(network, { mode: 'classic', p: [0, 0.5] }, new Pcg32(1, Stream.mask), out, 1);
     expect(out[0]).toBe(-1);
     network.forward(gridInputs(extent, 3), 9, false, { mode: 'classic', p: [0, 0.5] }, new Pcg32(1, Stream.mask));
-    expect([...out.subarray(1)]).toEqual([...network.activations[2]!.subarray(0, 9)]);
+    // Single precision where WebAssembly SIMD runs (tests/unit/float32-forward.test.ts).
+    const expected = network.activations[2]!.subarray(0, 9);
+    out.subarray(1).forEach((value, k) => expect(Math.abs(value - expected[k]!)).toBeLessThan(2e-6));
     expect(() => new GridEvaluator(shape, extent, 1)).toThrow(/resolution/);
+  });
+
+  it('evaluates dropout left on at evaluation in Float64, with the masks of its random stream', () => {
+    const shape = { sizes: [2, 5, 1], activation: 'tanh', output: 'sigmoid-bce' } as const;
+    const network = new Network({ ...shape, maxBatch: 9 });
+    network.initialize(new Pcg32(4, Stream.init));
+    const extent = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+    const dropout = { mode: 'on-at-eval', p: [0, 0.5] } as const;
+    const out = new Float64Array(9);
+    new GridEvaluator(shape, extent, 3).evaluate(network, dropout, new Pcg32(1, Stream.mask), out);
+    network.forward(gridInputs(extent, 3), 9, false, dropout, new Pcg32(1, Stream.mask));
+    expect([...out]).toEqual([...network.activations[2]!.subarray(0, 9)]);
   });
 });
