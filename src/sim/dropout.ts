@@ -1,4 +1,4 @@
-import type { Rng } from './random.ts';
+import { fillMask, type Rng } from './random.ts';
 import { normal } from './sampling.ts';
 
 /**
@@ -59,8 +59,7 @@ export function fillTrainingMultipliers(
     return;
   }
   const kept = mode === 'classic' ? 1 : mode === 'scale-by-p' ? 1 / p : 1 / q;
-  const threshold = q * 4294967296;
-  for (let i = 0; i < count; i++) multipliers[i] = rng.nextUint32() < threshold ? kept : 0;
+  fillMask(rng, multipliers, count, q, kept);
 }
 
 /**

@@ -85,12 +85,30 @@ export function affineForward(
   }
 }
 
+// e^x = 2^(k/32) · e^r with k = round(32x / ln 2) and |r| ≤ ln 2 / 64, 2^(k/32) from two
+// tables. fdlibm's split of ln 2 keeps k · ln 2/32 exact; e^r's Taylor series to r^6 is
+// within 1e-17 of it on that interval.
+const LN2_32_HI = 6.9314718036912381649e-1 / 32;
+const LN2_32_LO = 1.90821492927058770002e-10 / 32;
+/** adding and subtracting 1.5 · 2^52 rounds a double to an integer without a call */
+const ROUNDER = 6755399441055744;
+/** |2z| is clamped here: beyond it tanh(z) is ±1 in double precision */
+const EXP_LIMIT = 44;
+const FRACTION_POWERS = Float64Array.from({ length: 32 }, (_, j) => 2 ** (j / 32));
+const WHOLE_POWERS = Float64Array.from({ length: 129 }, (_, i) => 2 ** (i - 64));
+
 /**
- * tanh through one `Math.exp`, which V8 computes faster than `Math.tanh`. Exact to about
- * 1e-16 absolute error, saturating cleanly to ±1 when e^{2z} overflows or underflows.
+ * tanh(z) = 1 − 2/(e^{2z} + 1), with e^{2z} computed inline: optimized V8 code calls out for
+ * `Math.exp` (and `Math.tanh`), which costs twice this. Within 1e-15 of `Math.tanh`
+ * (tested), saturating to exactly ±1.
  */
 export function tanh(z: number): number {
-  return 1 - 2 / (Math.exp(2 * z) + 1);
+  const x = Math.min(EXP_LIMIT, Math.max(-EXP_LIMIT, 2 * z));
+  const rounded = x * (32 / Math.LN2) + ROUNDER - ROUNDER;
+  const k = rounded | 0;
+  const r = x - rounded * LN2_32_HI - rounded * LN2_32_LO;
+  const series = 1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r / 720)))));
+  return 1 - 2 / (series * FRACTION_POWERS[k & 31]! * WHOLE_POWERS[(k >> 5) + 64]! + 1);
 }
 
 /**

@@ -32,9 +32,10 @@ export function listLive(live: LiveUnits, r: Float64Array | undefined, start: nu
     if (r === undefined) for (; c < n; c++) units[row + c] = c;
     else
       for (let k = 0; k < n; k++) {
-        // Written every time and kept by advancing the count: no branch to mispredict on a random mask.
+        // Written every time and kept by advancing the count: no branch to mispredict on a random
+        // mask. Number(boolean) compiles to a flag read; the ternary `? 1 : 0` to a branch.
         units[row + c] = k;
-        c += r[row + k] === 0 ? 0 : 1;
+        c += Number(r[row + k] !== 0);
       }
     counts[e] = c;
   }
@@ -155,45 +156,71 @@ export function gradientsLive(
   }
 }
 
+/** What the backward pass through one hidden layer reads and writes. */
+export interface LiveBackward {
+  /** what the lower layer sent on, [batch][nIn] (0 for dropped units) */
+  x: Float64Array;
+  /** δ of the upper layer, [batch][nOut] */
+  upper: Float64Array;
+  w: Float64Array;
+  /** gradient accumulators of W and b, added to */
+  gw: Float64Array;
+  gb: Float64Array;
+  /** δ of the lower layer, written: [batch][nIn] */
+  lower: Float64Array;
+  /** the lower layer's forward multipliers, pre-activations and activations */
+  r: Float64Array;
+  z: Float64Array;
+  a: Float64Array;
+  nIn: number;
+  nOut: number;
+  inputs: LiveUnits;
+  outputs: LiveUnits;
+  /** the one backward factor of every unit when the mask is forgotten, else undefined (use r) */
+  forgotten: number | undefined;
+  relu: boolean;
+  /** length ≥ nOut: one example's live upper δ, packed */
+  scratch: Float64Array;
+}
+
 /**
- * δ_lower = (δ_upper · Wᵀ) ⊙ factor ⊙ f′(z) for the live units of the lower layer of
- * examples start…end (0 for the others), summing over live upper units only. The factor is
- * the unit's forward multiplier r, or `forgotten` for every unit when the backward pass
- * forgets the mask (then every unit is live). f′ is ReLU's step or tanh's 1 − a².
+ * The backward pass through a layer above a hidden one, for examples start…end, in one walk
+ * over the live (input, output) pairs: it adds gW += xᵀ · δ_upper and gb += Σ δ_upper, and
+ * writes δ_lower = (δ_upper · Wᵀ) ⊙ factor ⊙ f′(z) for live lower units (0 for the others).
+ * The factor is the unit's forward multiplier r, or `forgotten` for every unit when the
+ * backward pass forgets the mask (then every unit is live). f′ is ReLU's step or tanh's 1 − a².
+ * Each pair's weight index serves both the gradient and the sum, read once.
  */
-export function backpropagateLive(
-  upper: Float64Array,
-  w: Float64Array,
-  lower: Float64Array,
-  r: Float64Array,
-  z: Float64Array,
-  a: Float64Array,
-  start: number,
-  end: number,
-  nIn: number,
-  nOut: number,
-  inputs: LiveUnits,
-  outputs: LiveUnits,
-  forgotten: number | undefined,
-  relu: boolean,
-  scratch: Float64Array,
-): void {
+export function backwardLive(pass: LiveBackward, start: number, end: number): void {
+  const { x, upper, w, gw, gb, lower, r, z, a, nIn, nOut, forgotten, relu, scratch } = pass;
+  const ins = pass.inputs.units;
+  const outs = pass.outputs.units;
+  // Two numbers rather than `forgotten ?? r[k]`, whose number-or-undefined would box every factor.
+  const honoured = forgotten === undefined;
+  const forgottenFactor = forgotten ?? 0;
   for (let e = start; e < end; e++) {
     const row = e * nIn;
     const dRow = e * nOut;
-    const m = inputs.counts[e]!;
-    const n = outputs.counts[e]!;
-    const ins = inputs.units;
-    const outs = outputs.units;
-    for (let t = 0; t < n; t++) scratch[t] = upper[dRow + outs[dRow + t]!]!;
+    const m = pass.inputs.counts[e]!;
+    const n = pass.outputs.counts[e]!;
+    for (let t = 0; t < n; t++) {
+      const i = outs[dRow + t]!;
+      const d = upper[dRow + i]!;
+      scratch[t] = d;
+      gb[i]! += d;
+    }
     lower.fill(0, row, row + nIn);
-    // Four lower units per block, so each packed δ read feeds four sums.
+    // Four lower units per block: each packed δ read feeds four gradients and four sums.
     let c = 0;
     for (; c + 3 < m; c += 4) {
       const j0 = ins[row + c]!,
         j1 = ins[row + c + 1]!,
         j2 = ins[row + c + 2]!,
         j3 = ins[row + c + 3]!;
+      const u0 = x[row + j0]!,
+        u1 = x[row + j1]!,
+        u2 = x[row + j2]!,
+        u3 = x[row + j3]!;
       const r0 = j0 * nOut,
         r1 = j1 * nOut,
         r2 = j2 * nOut,
@@ -209,6 +236,10 @@ export function backpropagateLive(
         s1 += d * w[r1 + i]!;
         s2 += d * w[r2 + i]!;
         s3 += d * w[r3 + i]!;
+        gw[r0 + i]! += u0 * d;
+        gw[r1 + i]! += u1 * d;
+        gw[r2 + i]! += u2 * d;
+        gw[r3 + i]! += u3 * d;
       }
       lower[row + j0] = s0;
       lower[row + j1] = s1;
@@ -217,16 +248,22 @@ export function backpropagateLive(
     }
     for (; c < m; c++) {
       const j = ins[row + c]!;
+      const u = x[row + j]!;
       const base = j * nOut;
       let s = 0;
-      for (let t = 0; t < n; t++) s += scratch[t]! * w[base + outs[dRow + t]!]!;
+      for (let t = 0; t < n; t++) {
+        const i = outs[dRow + t]!;
+        const d = scratch[t]!;
+        s += d * w[base + i]!;
+        gw[base + i]! += u * d;
+      }
       lower[row + j] = s;
     }
     // Then the factor and f′ of every live unit.
     for (let c2 = 0; c2 < m; c2++) {
       const k = row + ins[row + c2]!;
-      const derivative = relu ? (z[k]! > 0 ? 1 : 0) : 1 - a[k]! * a[k]!;
-      lower[k]! *= (forgotten ?? r[k]!) * derivative;
+      const derivative = relu ? Number(z[k]! > 0) : 1 - a[k]! * a[k]!;
+      lower[k]! *= (honoured ? r[k]! : forgottenFactor) * derivative;
     }
   }
 }

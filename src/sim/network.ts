@@ -1,5 +1,13 @@
 import { activateHidden, affineForward } from './kernels.ts';
-import { backpropagateLive, forwardLive, gradientsLive, listLive, liveUnits, type LiveUnits } from './live-kernels.ts';
+import {
+  backwardLive,
+  forwardLive,
+  gradientsLive,
+  listLive,
+  liveUnits,
+  type LiveBackward,
+  type LiveUnits,
+} from './live-kernels.ts';
 import { dropsUnits, fillMultipliers, forgottenMaskFactor, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
 import { normal } from './sampling.ts';
@@ -245,56 +253,47 @@ export class Network {
     if (!this.#listed) for (let l = 0; l < last; l++) this.#list(l, false, batch);
     this.#listed = true;
     for (let l = last - 1; l >= 0; l--) {
-      this.#parameterGradients(l, batch, l2);
-      if (l > 0) this.#propagate(l, batch);
+      const w = this.weights[l]!;
+      const gw = this.weightGrads[l]!;
+      for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
+      this.biasGrads[l]!.fill(0);
+      if (l > 0) this.#backThroughHidden(l, batch);
+      else this.#inputGradients(batch);
     }
   }
 
-  #parameterGradients(l: number, batch: number, l2: number): void {
-    const w = this.weights[l]!;
-    const gw = this.weightGrads[l]!;
-    const gb = this.biasGrads[l]!;
-    for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
-    gb.fill(0);
-    const { sizes } = this.shape;
-    const [inputs, outputs] = [this.#live[l]!, this.#live[l + 1]!];
-    gradientsLive(
-      this.dropped[l]!,
-      this.deltas[l + 1]!,
-      gw,
-      gb,
-      0,
-      batch,
-      sizes[l]!,
-      sizes[l + 1]!,
-      inputs,
-      outputs,
-      this.#scratch,
-    );
+  /** The parameter gradients of the first layer, whose inputs need no δ. */
+  #inputGradients(batch: number): void {
+    const [nIn, nOut] = this.shape.sizes as [number, number];
+    const [x, delta, gw, gb] = [this.dropped[0]!, this.deltas[1]!, this.weightGrads[0]!, this.biasGrads[0]!];
+    gradientsLive(x, delta, gw, gb, 0, batch, nIn, nOut, this.#live[0]!, this.#live[1]!, this.#scratch);
   }
 
-  /** deltas[l] = (deltas[l+1] · W_lᵀ) ⊙ backward factor ⊙ f′(z_l), over live units. */
-  #propagate(l: number, batch: number): void {
+  /**
+   * The parameter gradients of layer l (l ≥ 1) and deltas[l] = (deltas[l+1] · W_lᵀ) ⊙
+   * backward factor ⊙ f′(z_l), over live units, in one pass.
+   */
+  #backThroughHidden(l: number, batch: number): void {
     const mode = this.#training ? this.#dropout.mode : 'none';
-    const p = this.#dropout.p[l] ?? 0;
-    const forgotten = forgottenMaskFactor(mode, p);
     const { sizes } = this.shape;
-    backpropagateLive(
-      this.deltas[l + 1]!,
-      this.weights[l]!,
-      this.deltas[l]!,
-      this.multipliers[l]!,
-      this.preActivations[l]!,
-      this.activations[l]!,
-      0,
-      batch,
-      sizes[l]!,
-      sizes[l + 1]!,
-      this.#live[l]!,
-      this.#live[l + 1]!,
-      forgotten,
-      this.shape.activation === 'relu',
-      this.#scratch,
-    );
+    const pass: LiveBackward = {
+      x: this.dropped[l]!,
+      upper: this.deltas[l + 1]!,
+      w: this.weights[l]!,
+      gw: this.weightGrads[l]!,
+      gb: this.biasGrads[l]!,
+      lower: this.deltas[l]!,
+      r: this.multipliers[l]!,
+      z: this.preActivations[l]!,
+      a: this.activations[l]!,
+      nIn: sizes[l]!,
+      nOut: sizes[l + 1]!,
+      inputs: this.#live[l]!,
+      outputs: this.#live[l + 1]!,
+      forgotten: forgottenMaskFactor(mode, this.#dropout.p[l] ?? 0),
+      relu: this.shape.activation === 'relu',
+      scratch: this.#scratch,
+    };
+    backwardLive(pass, 0, batch);
   }
 }

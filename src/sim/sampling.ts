@@ -1,23 +1,16 @@
 import { randomBinomial } from 'd3-random';
-import type { Rng } from './random.ts';
-
-const TWO_POW_32 = 4294967296;
+import { fillMask, type Rng } from './random.ts';
 
 /**
  * Fills `mask` with independent Bernoulli(q) draws: 1 (keep) with keep probability q,
- * 0 (drop) with drop probability p = 1 − q. One 32-bit word per unit, compared with an
- * integer threshold, so the keep probability is exactly ⌊q·2^32⌋ / 2^32.
+ * 0 (drop) with drop probability p = 1 − q, to within 2^−40 (see {@link fillMask}).
  * Returns the number of kept units.
  */
 export function fillBernoulliMask(mask: Uint8Array, q: number, rng: Rng): number {
   if (!(q >= 0 && q <= 1)) throw new RangeError(`keep probability q must be in [0, 1], got ${q}`);
-  const threshold = q * TWO_POW_32;
+  fillMask(rng, mask, mask.length, q, 1);
   let kept = 0;
-  for (let i = 0; i < mask.length; i++) {
-    const keep = rng.nextUint32() < threshold ? 1 : 0;
-    mask[i] = keep;
-    kept += keep;
-  }
+  for (let i = 0; i < mask.length; i++) kept += mask[i]!;
   return kept;
 }
 

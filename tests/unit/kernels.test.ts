@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activateHidden, affineForward, tanh } from '../../src/sim/kernels.ts';
-import { backpropagateLive, forwardLive, gradientsLive, listLive, liveUnits } from '../../src/sim/live-kernels.ts';
+import { backwardLive, forwardLive, gradientsLive, listLive, liveUnits } from '../../src/sim/live-kernels.ts';
 import { Pcg32, Stream } from '../../src/sim/random.ts';
 import { fillNormal } from '../../src/sim/sampling.ts';
 
@@ -89,32 +89,22 @@ describe('layer kernels against the textbook loops', () => {
     }
   });
 
-  it('live backpropagation equals (δ · Wᵀ) ⊙ r ⊙ (1 − a²), or the forgotten factor for every unit', () => {
-    const { w, delta, rIn, inputs, outputs } = randomLayer(5);
+  it('the live backward pass adds xᵀ · δ and Σ δ and gives (δ · Wᵀ) ⊙ r ⊙ (1 − a²), or the forgotten factor for every unit', () => {
+    const { x, w, delta, rIn, inputs, outputs } = randomLayer(5);
     const z = new Float64Array(BATCH * N_IN).map((_, k) => Math.sin(k));
     const a = z.map(Math.tanh);
     const every = liveUnits(BATCH, N_IN);
     listLive(every, undefined, 0, BATCH, N_IN);
     for (const forgotten of [undefined, 1.25]) {
       const lower = new Float64Array(BATCH * N_IN).fill(Number.NaN);
+      // Accumulators start from a value of their own, which the pass must add to.
+      const gw = new Float64Array(N_IN * N_OUT).fill(0.5);
+      const gb = new Float64Array(N_OUT).fill(0.5);
       const ins = forgotten === undefined ? inputs : every;
-      backpropagateLive(
-        delta,
-        w,
-        lower,
-        rIn,
-        z,
-        a,
-        0,
-        BATCH,
-        N_IN,
-        N_OUT,
-        ins,
-        outputs,
-        forgotten,
-        false,
-        new Float64Array(N_OUT),
-      );
+      const pass = { x, upper: delta, w, gw, gb, lower, r: rIn, z, a, nIn: N_IN, nOut: N_OUT };
+      const scratch = new Float64Array(N_OUT);
+      backwardLive({ ...pass, inputs: ins, outputs, forgotten, relu: false, scratch }, 0, 20);
+      backwardLive({ ...pass, inputs: ins, outputs, forgotten, relu: false, scratch }, 20, BATCH);
       for (let e = 0; e < BATCH; e++)
         for (let j = 0; j < N_IN; j++) {
           let s = 0;
@@ -123,6 +113,17 @@ describe('layer kernels against the textbook loops', () => {
           const factor = forgotten ?? rIn[k]!;
           expect(lower[k]).toBeCloseTo(s * factor * (1 - a[k]! ** 2), 12);
         }
+      for (let j = 0; j < N_IN; j++)
+        for (let i = 0; i < N_OUT; i++) {
+          let s = 0.5;
+          for (let e = 0; e < BATCH; e++) s += x[e * N_IN + j]! * delta[e * N_OUT + i]!;
+          expect(gw[j * N_OUT + i]).toBeCloseTo(s, 12);
+        }
+      for (let i = 0; i < N_OUT; i++) {
+        let s = 0.5;
+        for (let e = 0; e < BATCH; e++) s += delta[e * N_OUT + i]!;
+        expect(gb[i]).toBeCloseTo(s, 12);
+      }
     }
   });
 

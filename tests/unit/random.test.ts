@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
+import { fillMask, Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
 
 describe('Pcg32', () => {
   it('matches the reference pcg32-demo output for initstate 42, initseq 54', () => {
@@ -90,5 +90,62 @@ describe('Pcg32', () => {
       expect(rng.bernoulli(0)).toBe(false);
       expect(rng.bernoulli(1)).toBe(true);
     }
+  });
+});
+
+describe('fillMask', () => {
+  /** The rule written out: a byte of a word per draw against ⌊256q⌋, then a whole word per tie. */
+  function reference(rng: Pcg32, count: number, q: number, kept: number): number[] {
+    const top = Math.floor(256 * q);
+    const rest = (256 * q - top) * 2 ** 32;
+    const bytes = Array.from({ length: Math.ceil(count / 4) }, () => rng.nextUint32()).flatMap((word) =>
+      [3, 2, 1, 0].map((k) => Math.floor(word / 2 ** (8 * k)) % 256),
+    );
+    // Ties take further words, in order, after all the bytes.
+    return bytes.slice(0, count).map((byte) => (byte < top || (byte === top && rng.nextUint32() < rest) ? kept : 0));
+  }
+
+  it.each([0, 1, 0.5, 0.3, 0.9, 1 / 3, 255.5 / 256, 0.5 / 256])(
+    'keeps the units the rule keeps at q = %d, and leaves the generator where the rule does',
+    (q) => {
+      const words = new Pcg32(9, Stream.mask);
+      const fast = new Pcg32(9, Stream.mask);
+      const expected = reference(words, 5001, q, 2.5);
+      const out = new Float64Array(5001).fill(Number.NaN);
+      fillMask(fast, out, 5001, q, 2.5);
+      expect([...out]).toEqual(expected);
+      expect(fast.nextUint32()).toBe(words.nextUint32());
+    },
+  );
+
+  it('settles ties with a further word, so q between multiples of 1/256 is honoured', () => {
+    // At q = 1/512, no byte is below ⌊256q⌋ = 0 and a byte of 0 (one in 256) keeps with
+    // probability 1/2: every kept unit comes from a tie. Keeping all ties, or none, would give
+    // twice the expected count, or nothing; the bound is 4.5 standard deviations.
+    const count = 2 ** 20;
+    const q = 1 / 512;
+    const out = new Uint8Array(count);
+    fillMask(new Pcg32(11, Stream.mask), out, count, q, 1);
+    const kept = out.reduce((sum, v) => sum + v, 0);
+    expect(Math.abs(kept - count * q)).toBeLessThan(4.5 * Math.sqrt(count * q * (1 - q)));
+    // Words are consumed at one per four draws plus one per tie.
+    const words = new Pcg32(11, Stream.mask);
+    reference(words, count, q, 1);
+    const after = new Pcg32(11, Stream.mask);
+    fillMask(after, new Uint8Array(count), count, q, 1);
+    expect(after.nextUint32()).toBe(words.nextUint32());
+  });
+
+  it('draws with nextUint32 from a generator other than PCG32, by the same rule', () => {
+    const pcg = new Pcg32(5, Stream.mask);
+    const wrapped = {
+      nextUint32: () => pcg.nextUint32(),
+      uniform: () => 0,
+      uniform53: () => 0,
+      bernoulli: () => false,
+    };
+    const out = new Float64Array(999);
+    fillMask(wrapped, out, 999, 0.7, 3);
+    expect([...out]).toEqual(reference(new Pcg32(5, Stream.mask), 999, 0.7, 3));
   });
 });
