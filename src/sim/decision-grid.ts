@@ -76,7 +76,7 @@ export class GridEvaluator {
     this.extent = extent;
     this.#shape = shape;
     this.#inputs = gridInputs(extent, resolution);
-    this.#fast = Float32Forward.available ? new Float32Forward(shape) : undefined;
+    this.#fast = Float32Forward.available ? singlePrecision(shape) : undefined;
   }
 
   /** Writes the predictions of `network` (under the mode's test rule) into `out`, from `offset`. */
@@ -92,5 +92,14 @@ export class GridEvaluator {
     this.#network.copyParameters(network);
     this.#network.forward(this.#inputs, cells, false, dropout, rng);
     out.set(this.#network.activations[this.#network.layers]!.subarray(0, cells), offset);
+  }
+}
+
+/** The kernels for `shape`, or undefined where their instance cannot be set up (then Float64 serves). */
+function singlePrecision(shape: Omit<NetworkShape, 'maxBatch'>): Float32Forward | undefined {
+  try {
+    return new Float32Forward(shape);
+  } catch {
+    return undefined;
   }
 }

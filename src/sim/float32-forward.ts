@@ -4,9 +4,9 @@ import { DENSE_WASM_BASE64 } from './wasm/dense-module.ts';
 /**
  * Evaluation passes in single precision through the WebAssembly SIMD kernels of
  * wasm/dense.wat, for batches where every product is needed and a picture is the result:
- * the decision map evaluates 10 000 cells after every few epochs. Training, losses and every
- * number the course prints stay in the Float64 {@link Network}. Outputs agree with it to
- * about 1e-6 (tested).
+ * the lab's decision maps evaluate 1 600 cells per run after every few epochs. Training,
+ * losses and every number the course prints stay in the Float64 {@link Network}. Outputs
+ * agree with it to about 1e-6 (tested).
  */
 
 /** The parts of the WebAssembly API used here, typed locally: src/sim is checked without DOM typings. */

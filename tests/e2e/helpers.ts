@@ -225,8 +225,12 @@ export function statistic(scope: Locator, term: string | RegExp): Locator {
   return scope.getByRole('term').filter({ hasText: name }).locator('xpath=following-sibling::dd[1]');
 }
 
-/** Reads a number as the site prints it (true minus sign, fixed decimals). */
+/**
+ * Reads a number as the site prints it (true minus sign, fixed decimals), once it is there: a
+ * statistic shows "–" while the worker computes it.
+ */
 export async function readNumber(locator: Locator): Promise<number> {
+  await expect(locator).toHaveText(/^\s*[−-]?\d/);
   const text = (await locator.textContent()) ?? '';
   const value = Number(text.trim().replace('−', '-'));
   expect(Number.isFinite(value), `"${text}" should be a number`).toBe(true);

@@ -223,8 +223,9 @@ test('every dropout mode, the mistakes included, trains', async ({ page }) => {
 });
 
 test('the training worker compiles the single-precision kernels of the decision map', async ({ page }) => {
-  // The map falls back to Float64 where WebAssembly is refused; in this browser, under the
-  // page's policy, the worker itself must accept the kernels.
+  // The decision map falls back to Float64 where the kernels do not compile (no WebAssembly
+  // SIMD, or a policy that refuses WebAssembly). In this browser, inside the lab's own worker,
+  // they must compile.
   const started = page.waitForEvent('worker', (worker) => worker.url().includes('trainer.worker'));
   const figure = await openLab(page);
   // The worker starts with the first request.
