@@ -44,9 +44,12 @@ export function watch(page: Page, origins: string | readonly string[], problems:
     if (url.protocol === 'data:' || url.protocol === 'blob:') return;
     if (!allowed.includes(url.origin)) problems.errors.push(`request left the origin: ${request.url()}`);
   });
-  page.on('requestfailed', (request) =>
-    problems.errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? 'unknown';
+    // ERR_ABORTED is the browser cancelling a load because the page navigated away (a favicon
+    // still loading when a link is followed); a missing file shows as an HTTP status below.
+    if (reason !== 'net::ERR_ABORTED') problems.errors.push(`request failed: ${request.url()} (${reason})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && !response.url().includes('/does-not-exist')) {
       problems.errors.push(`HTTP ${response.status()}: ${response.url()}`);
