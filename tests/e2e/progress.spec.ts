@@ -159,6 +159,8 @@ test('keyboard only: export, reset after confirming, and import into a fresh bro
   const problems: PageProblems = { errors: [] };
   const other = await freshPage(browser, baseURL, problems);
   await other.goto('/');
+  // A file chooser opens from the keyboard only in the page in front, which the first page still is.
+  await other.bringToFront();
   await expect(summary(other)).toHaveText(NONE);
   await panel(other).getByLabel('Import progress from a file').focus();
   const choosing = other.waitForEvent('filechooser');
