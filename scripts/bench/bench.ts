@@ -37,11 +37,12 @@ async function main(): Promise<void> {
   peers.push({ name: 'tfjs-core, wasm backend', task: tfjsTask(initial) });
 
   // Interleave the measurements so machine noise falls on every contender alike.
-  const steps = { ours: [] as number[], peers: peers.map(() => [] as number[]) };
+  const steps = { ours: [] as number[], javaScript: [] as number[], peers: peers.map(() => [] as number[]) };
   const grids = { ours: [] as number[], float64: [] as number[], peers: peers.map(() => [] as number[]) };
   const fresh = ours();
   for (let round = 0; round < 3; round++) {
     steps.ours.push(stepsPerSecond(fresh.step, STEPS, REPEATS));
+    steps.javaScript.push(stepsPerSecond(fresh.stepJavaScript, STEPS, REPEATS));
     grids.ours.push(milliseconds(fresh.evaluateGrid, GRID_REPEATS));
     grids.float64.push(milliseconds(fresh.evaluateGridFloat64, GRID_REPEATS));
     for (const [i, peer] of peers.entries()) {
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const ourGrid = median(grids.ours);
   console.log('training steps per second (median)                  ours ÷ peer');
   console.log(`  dropout-lab              ${fmt(ourSteps)}`);
+  const javaScript = median(steps.javaScript);
+  console.log(`  dropout-lab, JavaScript  ${fmt(javaScript)}        ${fmt(ourSteps / javaScript, 2)}×`);
   peers.forEach((peer, i) => {
     const value = median(steps.peers[i]!);
     console.log(`  ${peer.name.padEnd(24)} ${fmt(value)}        ${fmt(ourSteps / value, 2)}×`);

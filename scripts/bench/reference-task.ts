@@ -38,13 +38,15 @@ export function grid(): Float64Array {
 }
 
 /**
- * Dropout Lab's side: a trainer whose step is one full-batch epoch, and the decision grid
+ * Dropout Lab's side: a trainer whose step is one full-batch epoch (and one that runs the
+ * JavaScript live kernels, the fallback where WebAssembly is refused), and the decision grid
  * evaluated as the training lab does it (single precision, WebAssembly SIMD) and by the
  * Float64 network (the fallback where WebAssembly is refused).
  */
 export function ours() {
   const { train } = referenceData();
   const trainer = new Trainer(REFERENCE, train);
+  const inJavaScript = new Trainer(REFERENCE, train, 'javascript');
   const network = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 });
   const fast = new Float32Forward(REFERENCE.shape);
   const points = grid();
@@ -54,6 +56,7 @@ export function ours() {
   return {
     trainer,
     step: () => void trainer.trainEpoch(),
+    stepJavaScript: () => void inJavaScript.trainEpoch(),
     evaluateGrid: () => {
       fast.load(trainer.network, [1, 1, 1]);
       fast.forward(points, 100 * 100, out);

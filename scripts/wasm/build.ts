@@ -1,7 +1,9 @@
-/** `npm run build:wasm`: assembles src/sim/wasm/dense.wat into src/sim/wasm/dense-module.ts. */
+/** `npm run build:wasm`: assembles every src/sim/wasm/<name>.wat into src/sim/wasm/<name>-module.ts. */
 import { writeFile } from 'node:fs/promises';
-import { assembleDense, DENSE_MODULE, denseModuleSource } from './assemble.ts';
+import { assemble, KERNELS, moduleFile, moduleSource } from './assemble.ts';
 
-const bytes = await assembleDense();
-await writeFile(DENSE_MODULE, denseModuleSource(bytes));
-console.log(`dense.wat: ${bytes.length} bytes → ${DENSE_MODULE.pathname}`);
+for (const name of KERNELS) {
+  const bytes = await assemble(name);
+  await writeFile(moduleFile(name), moduleSource(name, bytes));
+  console.log(`${name}.wat: ${bytes.length} bytes → ${moduleFile(name).pathname}`);
+}

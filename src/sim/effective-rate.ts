@@ -21,7 +21,8 @@ export function compareSteps(layer: FixedLayer, keep: Uint8Array, p: number, tar
   const q = 1 - p;
   const n = layer.activations.length;
   const step = (mode: 'classic' | 'inverted'): TestStep => {
-    const network = new Network({ sizes: [n, 1], activation: 'tanh', output: 'linear-mse', maxBatch: 1 });
+    // One example on the page's main thread: the JavaScript kernels, with no module to compile.
+    const network = new Network({ sizes: [n, 1], activation: 'tanh', output: 'linear-mse', maxBatch: 1 }, 'javascript');
     const scale = mode === 'inverted' ? q : 1;
     for (let j = 0; j < n; j++) network.weights[0]![j] = scale * layer.weights[j]!;
     network.biases[0]![0] = layer.bias;

@@ -1,4 +1,5 @@
 import type { Network, NetworkShape } from './network.ts';
+import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
 import { DENSE_WASM_BASE64 } from './wasm/dense-module.ts';
 
 /**
@@ -9,15 +10,8 @@ import { DENSE_WASM_BASE64 } from './wasm/dense-module.ts';
  * agree with it to about 1e-6 (tested).
  */
 
-/** The parts of the WebAssembly API used here, typed locally: src/sim is checked without DOM typings. */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-}
-
 interface DenseKernels {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: KernelMemory;
   affine(x: number, w: number, b: number, z: number, batch: number, nIn: number, nOut: number): void;
   tanh(pointer: number, count: number): void;
   relu(pointer: number, count: number): void;
@@ -25,24 +19,13 @@ interface DenseKernels {
 
 /** Examples per kernel call: a chunk's activations of every layer stay in cache. */
 const CHUNK = 64;
-const PAGE_BYTES = 65536;
 const pad4 = (n: number) => (n + 3) & ~3;
 
 let compiled: object | null | undefined;
 
 /** The compiled kernels, or null where WebAssembly or its SIMD is missing or refused. */
 function denseModule(): object | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  const scope = globalThis as { WebAssembly?: WasmApi; atob?: (text: string) => string };
-  const { WebAssembly: wasm, atob } = scope;
-  if (wasm === undefined || atob === undefined) return compiled;
-  try {
-    const bytes = Uint8Array.from(atob(DENSE_WASM_BASE64), (c) => c.charCodeAt(0));
-    if (wasm.validate(bytes)) compiled = new wasm.Module(bytes);
-  } catch {
-    // A Content-Security-Policy without 'wasm-unsafe-eval' refuses compilation: use Float64.
-  }
+  if (compiled === undefined) compiled = compileKernels(DENSE_WASM_BASE64);
   return compiled;
 }
 
@@ -73,9 +56,8 @@ export class Float32Forward {
   constructor(shape: Pick<NetworkShape, 'sizes' | 'activation' | 'output'>) {
     const module = denseModule();
     if (module === null) throw new Error('WebAssembly SIMD is not available here');
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
     this.shape = { ...shape, sizes: [...shape.sizes] };
-    this.#kernels = new wasm!.Instance(module, {}).exports as DenseKernels;
+    this.#kernels = instantiateKernels<DenseKernels>(module);
     const { sizes } = shape;
     let next = 0;
     const take = (floats: number) => {

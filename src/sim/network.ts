@@ -1,13 +1,6 @@
 import { activateHidden, affineForward } from './kernels.ts';
-import {
-  backwardLive,
-  forwardLive,
-  gradientsLive,
-  listLive,
-  liveUnits,
-  type LiveBackward,
-  type LiveUnits,
-} from './live-kernels.ts';
+import { gradientsLive, listLive, type LiveBackward, type LiveUnits } from './live-kernels.ts';
+import { networkArrays, type KernelChoice, type LiveEngine } from './network-memory.ts';
 import { dropsUnits, fillMultipliers, forgottenMaskFactor, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
 import { normal } from './sampling.ts';
@@ -84,11 +77,16 @@ export class Network {
   #listed = false;
   /** one layer's worth of packed deltas, for the live kernels */
   readonly #scratch: Float64Array;
+  readonly #engine: LiveEngine;
   /** the dropout of the last forward pass, which the backward pass must mirror */
   #dropout: DropoutSettings;
   #training = false;
 
-  constructor(shape: NetworkShape) {
+  /**
+   * `kernels` = 'javascript' keeps the buffers on the heap and the live kernels in JavaScript,
+   * for small networks that do not train on batches; the WebAssembly kernels give the same bits.
+   */
+  constructor(shape: NetworkShape, kernels: KernelChoice = 'webassembly') {
     const { sizes, maxBatch } = shape;
     if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
       throw new RangeError(`sizes must list at least two layers of whole numbers of units, got [${sizes.join(', ')}]`);
@@ -96,20 +94,18 @@ export class Network {
     if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`maxBatch must be ≥ 1, got ${maxBatch}`);
     this.shape = { ...shape, sizes: [...sizes] };
     const layers = sizes.length - 1;
-    const unitsAt = (l: number) => sizes[l] ?? 0;
-    this.weights = Array.from({ length: layers }, (_, l) => new Float64Array(unitsAt(l) * unitsAt(l + 1)));
-    this.biases = Array.from({ length: layers }, (_, l) => new Float64Array(unitsAt(l + 1)));
-    this.weightGrads = this.weights.map((w) => new Float64Array(w.length));
-    this.biasGrads = this.biases.map((b) => new Float64Array(b.length));
-    this.activations = sizes.map((n) => new Float64Array(maxBatch * n));
-    this.preActivations = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : maxBatch * n));
-    this.deltas = sizes.map((n, l) => new Float64Array(l === 0 ? 0 : maxBatch * n));
-    this.multipliers = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
-    this.dropped = sizes.slice(0, -1).map((n) => new Float64Array(maxBatch * n));
+    const { arrays, engine } = networkArrays(sizes, maxBatch, kernels);
+    ({ weights: this.weights, weightGrads: this.weightGrads, biases: this.biases, biasGrads: this.biasGrads } = arrays);
+    ({ activations: this.activations, preActivations: this.preActivations, deltas: this.deltas } = arrays);
+    ({ multipliers: this.multipliers, dropped: this.dropped, live: this.#live, scratch: this.#scratch } = arrays);
+    this.#engine = engine;
     this.#dropout = noDropout(layers);
-    this.#live = sizes.map((n) => liveUnits(maxBatch, n));
     listLive(this.#live[layers]!, undefined, 0, maxBatch, sizes[layers]!);
-    this.#scratch = new Float64Array(Math.max(...sizes));
+  }
+
+  /** Which code runs the live kernels of training passes (the same bits either way). */
+  get kernels(): KernelChoice {
+    return this.#engine.name;
   }
 
   /** Number of weight layers (sizes.length − 1). */
@@ -197,7 +193,7 @@ export class Network {
     const nIn = this.shape.sizes[l]!;
     const nOut = this.shape.sizes[l + 1]!;
     const [x, w, b, z] = [this.dropped[l]!, this.weights[l]!, this.biases[l]!, this.preActivations[l + 1]!];
-    if (live) forwardLive(x, w, b, z, start, end, nIn, nOut, this.#live[l]!, this.#live[l + 1]!);
+    if (live) this.#engine.forward(x, w, b, z, start, end, nIn, nOut, this.#live[l]!, this.#live[l + 1]!);
     else affineForward(x, w, b, z, start, end, nIn, nOut);
   }
 
@@ -294,6 +290,6 @@ export class Network {
       relu: this.shape.activation === 'relu',
       scratch: this.#scratch,
     };
-    backwardLive(pass, 0, batch);
+    this.#engine.backward(pass, 0, batch);
   }
 }

@@ -29,7 +29,11 @@ export function thinnedNetworkCount(hidden: number): number {
 
 /** The toggling network with weights drawn from `rng` (Glorot) and biases 0.1. */
 export function thinnedNetwork(rng: Rng): Network {
-  const network = new Network({ sizes: THINNED_SIZES, activation: 'tanh', output: 'sigmoid-bce', maxBatch: 1 });
+  // One example on the page's main thread: the JavaScript kernels, with no module to compile.
+  const network = new Network(
+    { sizes: THINNED_SIZES, activation: 'tanh', output: 'sigmoid-bce', maxBatch: 1 },
+    'javascript',
+  );
   network.initialize(rng);
   for (const b of network.biases) b.fill(0.1);
   return network;

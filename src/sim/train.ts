@@ -1,5 +1,6 @@
 import type { Dataset } from './datasets.ts';
 import { Network, type DropoutSettings, type NetworkShape } from './network.ts';
+import type { KernelChoice } from './network-memory.ts';
 import { Sgd, type UpdateSettings } from './optimizer.ts';
 import { streamRng, Stream, type Rng } from './random.ts';
 import { shuffle } from './sampling.ts';
@@ -52,13 +53,14 @@ export class Trainer {
   readonly #maskRng: Rng;
   readonly #drop: number[];
 
-  constructor(config: TrainingConfig, train: Dataset) {
+  /** `kernels` as for {@link Network}: the JavaScript ones give the same run, more slowly. */
+  constructor(config: TrainingConfig, train: Dataset, kernels: KernelChoice = 'webassembly') {
     const maxBatch = Math.max(config.batchSize, EVALUATION_CHUNK);
     if (!Number.isInteger(config.batchSize) || config.batchSize < 1) {
       throw new RangeError(`batchSize must be a whole number ≥ 1, got ${config.batchSize}`);
     }
     this.config = config;
-    this.network = new Network({ ...config.shape, maxBatch });
+    this.network = new Network({ ...config.shape, maxBatch }, kernels);
     this.network.initialize(streamRng(config.seed, Stream.init));
     this.#train = train;
     this.#sgd = new Sgd(this.network);

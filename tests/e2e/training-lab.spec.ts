@@ -8,6 +8,7 @@ import { datasetExtent, GridEvaluator } from '../../src/sim/decision-grid.ts';
 import { streamRng, Stream } from '../../src/sim/random.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
+import { LIVE_WASM_BASE64 } from '../../src/sim/wasm/live-module.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
@@ -222,19 +223,23 @@ test('every dropout mode, the mistakes included, trains', async ({ page }) => {
   }
 });
 
-test('the training worker compiles the single-precision kernels of the decision map', async ({ page }) => {
-  // The decision map falls back to Float64 where the kernels do not compile (no WebAssembly
-  // SIMD, or a policy that refuses WebAssembly). In this browser, inside the lab's own worker,
-  // they must compile.
+test('the training worker compiles both sets of WebAssembly kernels', async ({ page }) => {
+  // Training falls back to the JavaScript live kernels, and the decision map to Float64, where
+  // the kernels do not compile (no WebAssembly SIMD, or a policy that refuses WebAssembly). In
+  // this browser, inside the lab's own worker, they must compile.
   const started = page.waitForEvent('worker', (worker) => worker.url().includes('trainer.worker'));
   const figure = await openLab(page);
   // The worker starts with the first request.
   await figure.getByRole('button', { name: 'Step one epoch' }).click();
   const worker = await started;
-  const compiled = await worker.evaluate((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports;
-    return WebAssembly.validate(bytes) && Object.keys(exports).sort().join(' ');
-  }, DENSE_WASM_BASE64);
-  expect(compiled).toBe('affine memory relu tanh');
+  const compiled = await worker.evaluate(
+    (modules) =>
+      modules.map((base64) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports;
+        return WebAssembly.validate(bytes) && Object.keys(exports).sort().join(' ');
+      }),
+    [DENSE_WASM_BASE64, LIVE_WASM_BASE64],
+  );
+  expect(compiled).toEqual(['affine memory relu tanh', 'backwardLive forwardLive memory']);
 });

@@ -1,0 +1,161 @@
+import { backwardLive, forwardLive, type LiveBackward, type LiveUnits } from './live-kernels.ts';
+import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
+import { LIVE_WASM_BASE64 } from './wasm/live-module.ts';
+
+/**
+ * Where a `Network` in network.ts keeps its typed arrays, and which code runs its two heaviest
+ * kernels: the live forward and backward passes of live-kernels.ts, or their twins in
+ * wasm/live.wat, which read the network's own Float64 buffers as views of one WebAssembly
+ * memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
+ * the WebAssembly twins are about three times as fast (docs/BENCHMARKS.md).
+ */
+
+/** Hands out a network's typed arrays. */
+export interface Allocator {
+  f64(length: number): Float64Array;
+  i32(length: number): Int32Array;
+}
+
+/** The two live kernels, with the signatures of live-kernels.ts. */
+export interface LiveEngine {
+  /** which code computes: the WebAssembly kernels or the JavaScript ones */
+  readonly name: 'webassembly' | 'javascript';
+  forward: typeof forwardLive;
+  backward: typeof backwardLive;
+}
+
+/** Which kernels a network should run, where both are possible. */
+export type KernelChoice = LiveEngine['name'];
+
+const JAVASCRIPT: LiveEngine = { name: 'javascript', forward: forwardLive, backward: backwardLive };
+
+interface LiveKernels {
+  memory: KernelMemory;
+  forwardLive(...args: number[]): void;
+  backwardLive(...args: number[]): void;
+}
+
+let compiled: object | null | undefined;
+
+function liveModule(): object | null {
+  if (compiled === undefined) compiled = compileKernels(LIVE_WASM_BASE64);
+  return compiled;
+}
+
+/** The kernels of one instance, taking the arrays' places in its memory as byte offsets. */
+function webAssemblyEngine(kernels: LiveKernels): LiveEngine {
+  const at = (array: { byteOffset: number }) => array.byteOffset;
+  return {
+    name: 'webassembly',
+    forward(x, w, b, z, start, end, nIn, nOut, inputs: LiveUnits, outputs: LiveUnits) {
+      kernels.forwardLive(at(x), at(w), at(b), at(z), start, end, nIn, nOut, ...lists(inputs), ...lists(outputs));
+    },
+    backward(pass: LiveBackward, start, end) {
+      const { forgotten } = pass;
+      kernels.backwardLive(
+        ...[pass.x, pass.upper, pass.w, pass.gw, pass.gb, pass.lower, pass.r, pass.z, pass.a].map(at),
+        pass.nIn,
+        pass.nOut,
+        ...lists(pass.inputs),
+        ...lists(pass.outputs),
+        Number(forgotten === undefined),
+        forgotten ?? 0,
+        Number(pass.relu),
+        at(pass.scratch),
+        start,
+        end,
+      );
+    },
+  };
+}
+
+const lists = (live: LiveUnits) => [live.units.byteOffset, live.counts.byteOffset] as const;
+
+/** Rounds a length in bytes up to a multiple of 8, so every Float64Array is aligned. */
+const aligned = (bytes: number) => (bytes + 7) & ~7;
+
+/** An allocator that only adds up what `build` asks for, in `bytes()`. */
+function measuring(): Allocator & { bytes(): number } {
+  let bytes = 0;
+  return {
+    f64(length) {
+      bytes += length * 8;
+      return new Float64Array(0);
+    },
+    i32(length) {
+      bytes += aligned(length * 4);
+      return new Int32Array(0);
+    },
+    bytes: () => bytes,
+  };
+}
+
+/** An allocator that hands out consecutive views of `buffer`. */
+function inBuffer(buffer: ArrayBuffer): Allocator {
+  let next = 0;
+  const take = (bytes: number) => {
+    const at = next;
+    next += aligned(bytes);
+    return at;
+  };
+  return {
+    f64: (length) => new Float64Array(buffer, take(length * 8), length),
+    i32: (length) => new Int32Array(buffer, take(length * 4), length),
+  };
+}
+
+const ON_THE_HEAP: Allocator = { f64: (length) => new Float64Array(length), i32: (length) => new Int32Array(length) };
+
+/** Every array of a network of `sizes` for up to `maxBatch` examples (see the fields of `Network` in network.ts). */
+export function networkArrays(sizes: readonly number[], maxBatch: number, choice: KernelChoice) {
+  const pairs = sizes.slice(0, -1).map((n, l) => [n, sizes[l + 1] ?? 0] as const);
+  return allocateNetwork(
+    ({ f64, i32 }) => ({
+      weights: pairs.map(([nIn, nOut]) => f64(nIn * nOut)),
+      weightGrads: pairs.map(([nIn, nOut]) => f64(nIn * nOut)),
+      biases: pairs.map(([, nOut]) => f64(nOut)),
+      biasGrads: pairs.map(([, nOut]) => f64(nOut)),
+      activations: sizes.map((n) => f64(maxBatch * n)),
+      preActivations: sizes.map((n, l) => f64(l === 0 ? 0 : maxBatch * n)),
+      deltas: sizes.map((n, l) => f64(l === 0 ? 0 : maxBatch * n)),
+      multipliers: pairs.map(([n]) => f64(maxBatch * n)),
+      dropped: pairs.map(([n]) => f64(maxBatch * n)),
+      live: sizes.map((n): LiveUnits => ({ units: i32(maxBatch * n), counts: i32(maxBatch) })),
+      scratch: f64(Math.max(...sizes)),
+    }),
+    choice,
+  );
+}
+
+/**
+ * Runs `build`, which must only allocate, with the arrays in one WebAssembly memory sized for
+ * them (grown once, before any view is made, and never again, so no view is ever detached)
+ * when `choice` is 'webassembly' and the kernels compile here; otherwise on the heap, with the
+ * JavaScript kernels.
+ */
+function allocateNetwork<T>(
+  build: (allocator: Allocator) => T,
+  choice: KernelChoice,
+): { arrays: T; engine: LiveEngine } {
+  const module = choice === 'webassembly' ? liveModule() : null;
+  if (module !== null) {
+    const size = measuring();
+    build(size);
+    const kernels = instanceWithRoom(module, size.bytes());
+    if (kernels !== null) return { arrays: build(inBuffer(kernels.memory.buffer)), engine: webAssemblyEngine(kernels) };
+  }
+  return { arrays: build(ON_THE_HEAP), engine: JAVASCRIPT };
+}
+
+/** An instance whose memory holds at least `bytes`, or null where the engine refuses the memory. */
+function instanceWithRoom(module: object, bytes: number): LiveKernels | null {
+  try {
+    const kernels = instantiateKernels<LiveKernels>(module);
+    const missing = bytes - kernels.memory.buffer.byteLength;
+    if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    return kernels;
+  } catch {
+    // An engine out of address space for one more memory refuses to create or grow it.
+    return null;
+  }
+}

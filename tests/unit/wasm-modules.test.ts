@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { assemble, KERNELS, type KernelName } from '../../scripts/wasm/assemble.ts';
+import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
+import { LIVE_WASM_BASE64 } from '../../src/sim/wasm/live-module.ts';
+
+const COMMITTED: Record<KernelName, string> = { dense: DENSE_WASM_BASE64, live: LIVE_WASM_BASE64 };
+
+describe('the committed WebAssembly modules', () => {
+  it.each(KERNELS)(
+    '%s-module.ts holds exactly what %s.wat assembles to (run `npm run build:wasm` after editing it)',
+    async (name) => {
+      const committed = Uint8Array.from(atob(COMMITTED[name]), (c) => c.charCodeAt(0));
+      expect([...committed]).toEqual([...(await assemble(name))]);
+    },
+  );
+});
