@@ -47,7 +47,7 @@ export function ours() {
   const { train } = referenceData();
   const trainer = new Trainer(REFERENCE, train);
   const inJavaScript = new Trainer(REFERENCE, train, 'javascript');
-  const network = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 });
+  const network = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 }, 'javascript');
   const fast = new Float32Forward(REFERENCE.shape);
   const points = grid();
   const out = new Float64Array(100 * 100);

@@ -88,7 +88,8 @@ export class GridEvaluator {
       this.#fast.forward(this.#inputs, cells, out, offset);
       return;
     }
-    this.#network ??= new Network({ ...this.#shape, maxBatch: cells });
+    // Evaluation only: the WebAssembly live kernels serve training passes, so no memory for them.
+    this.#network ??= new Network({ ...this.#shape, maxBatch: cells }, 'javascript');
     this.#network.copyParameters(network);
     this.#network.forward(this.#inputs, cells, false, dropout, rng);
     out.set(this.#network.activations[this.#network.layers]!.subarray(0, cells), offset);

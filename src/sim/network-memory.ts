@@ -1,4 +1,4 @@
-import { backwardLive, forwardLive, type LiveBackward, type LiveUnits } from './live-kernels.ts';
+import { backwardLive, forwardLive, type LiveUnits } from './live-kernels.ts';
 import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
 import { LIVE_WASM_BASE64 } from './wasm/live-module.ts';
 
@@ -7,7 +7,7 @@ import { LIVE_WASM_BASE64 } from './wasm/live-module.ts';
  * kernels: the live forward and backward passes of live-kernels.ts, or their twins in
  * wasm/live.wat, which read the network's own Float64 buffers as views of one WebAssembly
  * memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
- * the WebAssembly twins are about three times as fast (docs/BENCHMARKS.md).
+ * with the WebAssembly twins a training step takes about half as long (docs/BENCHMARKS.md).
  */
 
 /** Hands out a network's typed arrays. */
@@ -29,10 +29,46 @@ export type KernelChoice = LiveEngine['name'];
 
 const JAVASCRIPT: LiveEngine = { name: 'javascript', forward: forwardLive, backward: backwardLive };
 
+/** The exports of live.wat; arrays are passed as byte offsets into `memory`. */
 interface LiveKernels {
   memory: KernelMemory;
-  forwardLive(...args: number[]): void;
-  backwardLive(...args: number[]): void;
+  forwardLive(
+    x: number,
+    w: number,
+    b: number,
+    z: number,
+    start: number,
+    end: number,
+    nIn: number,
+    nOut: number,
+    ins: number,
+    inCounts: number,
+    outs: number,
+    outCounts: number,
+  ): void;
+  backwardLive(
+    x: number,
+    upper: number,
+    w: number,
+    gw: number,
+    gb: number,
+    lower: number,
+    r: number,
+    z: number,
+    a: number,
+    nIn: number,
+    nOut: number,
+    ins: number,
+    inCounts: number,
+    outs: number,
+    outCounts: number,
+    honoured: number,
+    forgotten: number,
+    relu: number,
+    scratch: number,
+    start: number,
+    end: number,
+  ): void;
 }
 
 let compiled: object | null | undefined;
@@ -42,34 +78,57 @@ function liveModule(): object | null {
   return compiled;
 }
 
-/** The kernels of one instance, taking the arrays' places in its memory as byte offsets. */
+/**
+ * The kernels of one instance, passed each array's place in its memory. Arguments are listed
+ * one by one: a training pass allocates nothing.
+ */
 function webAssemblyEngine(kernels: LiveKernels): LiveEngine {
-  const at = (array: { byteOffset: number }) => array.byteOffset;
   return {
     name: 'webassembly',
-    forward(x, w, b, z, start, end, nIn, nOut, inputs: LiveUnits, outputs: LiveUnits) {
-      kernels.forwardLive(at(x), at(w), at(b), at(z), start, end, nIn, nOut, ...lists(inputs), ...lists(outputs));
+    forward(x, w, b, z, start, end, nIn, nOut, inputs, outputs) {
+      kernels.forwardLive(
+        x.byteOffset,
+        w.byteOffset,
+        b.byteOffset,
+        z.byteOffset,
+        start,
+        end,
+        nIn,
+        nOut,
+        inputs.units.byteOffset,
+        inputs.counts.byteOffset,
+        outputs.units.byteOffset,
+        outputs.counts.byteOffset,
+      );
     },
-    backward(pass: LiveBackward, start, end) {
-      const { forgotten } = pass;
+    backward(pass, start, end) {
+      const { x, upper, w, gw, gb, lower, r, z, a, inputs, outputs, forgotten } = pass;
       kernels.backwardLive(
-        ...[pass.x, pass.upper, pass.w, pass.gw, pass.gb, pass.lower, pass.r, pass.z, pass.a].map(at),
+        x.byteOffset,
+        upper.byteOffset,
+        w.byteOffset,
+        gw.byteOffset,
+        gb.byteOffset,
+        lower.byteOffset,
+        r.byteOffset,
+        z.byteOffset,
+        a.byteOffset,
         pass.nIn,
         pass.nOut,
-        ...lists(pass.inputs),
-        ...lists(pass.outputs),
+        inputs.units.byteOffset,
+        inputs.counts.byteOffset,
+        outputs.units.byteOffset,
+        outputs.counts.byteOffset,
         Number(forgotten === undefined),
         forgotten ?? 0,
         Number(pass.relu),
-        at(pass.scratch),
+        pass.scratch.byteOffset,
         start,
         end,
       );
     },
   };
 }
-
-const lists = (live: LiveUnits) => [live.units.byteOffset, live.counts.byteOffset] as const;
 
 /** Rounds a length in bytes up to a multiple of 8, so every Float64Array is aligned. */
 const aligned = (bytes: number) => (bytes + 7) & ~7;
@@ -129,7 +188,7 @@ export function networkArrays(sizes: readonly number[], maxBatch: number, choice
 
 /**
  * Runs `build`, which must only allocate, with the arrays in one WebAssembly memory sized for
- * them (grown once, before any view is made, and never again, so no view is ever detached)
+ * them (grown once, before any view is made, and never again: growing detaches every view)
  * when `choice` is 'webassembly' and the kernels compile here; otherwise on the heap, with the
  * JavaScript kernels.
  */
@@ -154,8 +213,9 @@ function instanceWithRoom(module: object, bytes: number): LiveKernels | null {
     const missing = bytes - kernels.memory.buffer.byteLength;
     if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
     return kernels;
-  } catch {
+  } catch (error) {
     // An engine out of address space for one more memory refuses to create or grow it.
-    return null;
+    if (error instanceof RangeError) return null;
+    throw error;
   }
 }

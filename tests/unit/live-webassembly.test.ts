@@ -73,6 +73,10 @@ describe('the WebAssembly live kernels', () => {
       { shape: shape([3, 7, 13, 2], 'relu', 40), mode, p: [0.2, 0.5, 0.3], batch: 37 },
     ]),
     [
+      'no-backward-mask, tanh',
+      { shape: shape([4, 10, 9, 1], 'tanh', 24), mode: 'no-backward-mask', p: [0.1, 0.4, 0.6], batch: 24 },
+    ],
+    [
       'inverted, tanh, p = 0.9',
       { shape: shape([5, 9, 6, 1], 'tanh', 33), mode: 'inverted', p: [0.9, 0.9, 0.9], batch: 33 },
     ],
@@ -86,6 +90,57 @@ describe('the WebAssembly live kernels', () => {
     expect(differences(state(wasm.network), state(js.network))).toEqual([]);
     // The run really trained: the loss moved.
     expect(js.losses.at(-1)).not.toBe(js.losses[0]);
+  });
+
+  it('give the same bits on reused masks, and on a backward pass after an evaluation pass', () => {
+    const run: Run = { shape: shape([3, 12, 11, 2], 'relu', 40), mode: 'inverted', p: [0.2, 0.5, 0.5], batch: 40 };
+    const wasm = train(run, 'webassembly', 3).network;
+    const js = train(run, 'javascript', 3).network;
+    expect(wasm.kernels).toBe('webassembly');
+    const inputs = Float64Array.from({ length: 40 * 3 }, (_, k) => Math.cos(k));
+    const targets = Float64Array.from({ length: 40 * 2 }, (_, k) => k % 2);
+    const passes: [string, boolean, boolean][] = [
+      ['reused masks', true, true],
+      ['evaluation', false, false],
+    ];
+    for (const [name, training, reuse] of passes) {
+      for (const network of [wasm, js]) {
+        network.forward(inputs, 40, training, { mode: run.mode, p: run.p }, new Pcg32(9, Stream.mask), reuse);
+        network.backward(targets);
+      }
+      expect(differences(state(wasm), state(js)), name).toEqual([]);
+    }
+  });
+});
+
+describe('where the engine refuses a memory', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  /** WebAssembly as it is, except that instantiating throws `error`. */
+  function refusing(error: Error) {
+    const { validate, Module } = WebAssembly;
+    return {
+      validate,
+      Module,
+      // A constructor function: `new` on it throws, as the engine's Instance does when refused.
+      Instance: function Instance() {
+        throw error;
+      },
+    };
+  }
+
+  it('a network falls back to the JavaScript kernels when out of memory; other failures are not hidden', async () => {
+    vi.stubGlobal('WebAssembly', refusing(new RangeError('WebAssembly.Instance(): Out of memory')));
+    vi.resetModules();
+    const { Network: Refused } = await import('../../src/sim/network.ts');
+    expect(new Refused(shape([2, 8, 1], 'tanh', 4)).kernels).toBe('javascript');
+    vi.stubGlobal('WebAssembly', refusing(new TypeError('a missing import')));
+    vi.resetModules();
+    const { Network: Broken } = await import('../../src/sim/network.ts');
+    expect(() => new Broken(shape([2, 8, 1], 'tanh', 4))).toThrow(TypeError);
   });
 });
 

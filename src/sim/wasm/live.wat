@@ -1,5 +1,5 @@
 ;; The live-unit training kernels of src/sim/live-kernels.ts in WebAssembly, on the network's
-;; own Float64 buffers (views of this module's memory, laid out by src/sim/live-memory.ts).
+;; own Float64 buffers (views of this module's memory, laid out by src/sim/network-memory.ts).
 ;; Each computes exactly what its JavaScript twin computes, in the same order of operations,
 ;; so both give the same bits: two sums that are independent share a vector, one per lane, and
 ;; no sum is ever split across lanes or reassociated. WebAssembly has no fused multiply-add
@@ -88,7 +88,8 @@
             (br $rest)))
         (local.set $e (i32.add (local.get $e) (i32.const 1)))
         (br $examples))))
-;; The backward pass through a layer above a hidden one (backwardLive): for examples
+
+  ;; The backward pass through a layer above a hidden one (backwardLive): for examples
   ;; start…end it adds gW += xᵀ · δ_upper and gb += Σ δ_upper over live pairs, and writes
   ;; δ_lower = (δ_upper · Wᵀ) ⊙ factor ⊙ f′(z) for live lower units (0 for the others). The
   ;; factor is r, or `forgotten` for every unit when $honoured is 0; f′ is ReLU's step when
