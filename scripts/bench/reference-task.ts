@@ -39,7 +39,7 @@ export function grid(): Float64Array {
 
 /**
  * Dropout Lab's side: a trainer whose step is one full-batch epoch (and one that runs the
- * JavaScript live kernels, the fallback where WebAssembly is refused), and the decision grid
+ * JavaScript kernels, the fallback where WebAssembly is refused), and the decision grid
  * evaluated as the training lab does it (single precision, WebAssembly SIMD) and by the
  * Float64 network (the fallback where WebAssembly is refused).
  */

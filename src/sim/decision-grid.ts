@@ -88,8 +88,7 @@ export class GridEvaluator {
       this.#fast.forward(this.#inputs, cells, out, offset);
       return;
     }
-    // Evaluation only: the WebAssembly live kernels serve training passes, so no memory for them.
-    this.#network ??= new Network({ ...this.#shape, maxBatch: cells }, 'javascript');
+    this.#network ??= new Network({ ...this.#shape, maxBatch: cells });
     this.#network.copyParameters(network);
     this.#network.forward(this.#inputs, cells, false, dropout, rng);
     out.set(this.#network.activations[this.#network.layers]!.subarray(0, cells), offset);

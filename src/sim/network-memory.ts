@@ -1,12 +1,13 @@
+import { affineForward } from './kernels.ts';
 import { backwardLive, forwardLive, type LiveUnits } from './live-kernels.ts';
 import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
-import { LIVE_WASM_BASE64 } from './wasm/live-module.ts';
+import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
 
 /**
- * Where a `Network` in network.ts keeps its typed arrays, and which code runs its two heaviest
- * kernels: the live forward and backward passes of live-kernels.ts, or their twins in
- * wasm/live.wat, which read the network's own Float64 buffers as views of one WebAssembly
- * memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
+ * Where a `Network` in network.ts keeps its typed arrays, and which code runs its heaviest
+ * kernels: the dense affine pass of kernels.ts and the live forward and backward passes of
+ * live-kernels.ts, or their twins in wasm/network.wat, which read the network's own buffers
+ * as views of one WebAssembly memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
  * with the WebAssembly twins a training step takes about half as long (docs/BENCHMARKS.md).
  */
 
@@ -16,22 +17,29 @@ export interface Allocator {
   i32(length: number): Int32Array;
 }
 
-/** The two live kernels, with the signatures of live-kernels.ts. */
-export interface LiveEngine {
+/** The three kernels, with the signatures of kernels.ts and live-kernels.ts. */
+export interface KernelSet {
   /** which code computes: the WebAssembly kernels or the JavaScript ones */
   readonly name: 'webassembly' | 'javascript';
+  affine: typeof affineForward;
   forward: typeof forwardLive;
   backward: typeof backwardLive;
 }
 
 /** Which kernels a network should run, where both are possible. */
-export type KernelChoice = LiveEngine['name'];
+export type KernelChoice = KernelSet['name'];
 
-const JAVASCRIPT: LiveEngine = { name: 'javascript', forward: forwardLive, backward: backwardLive };
+const JAVASCRIPT: KernelSet = {
+  name: 'javascript',
+  affine: affineForward,
+  forward: forwardLive,
+  backward: backwardLive,
+};
 
-/** The exports of live.wat; arrays are passed as byte offsets into `memory`. */
-interface LiveKernels {
+/** The exports of network.wat; arrays are passed as byte offsets into `memory`. */
+interface NetworkExports {
   memory: KernelMemory;
+  affine(x: number, w: number, b: number, z: number, start: number, end: number, nIn: number, nOut: number): void;
   forwardLive(
     x: number,
     w: number,
@@ -74,7 +82,7 @@ interface LiveKernels {
 let compiled: object | null | undefined;
 
 function liveModule(): object | null {
-  if (compiled === undefined) compiled = compileKernels(LIVE_WASM_BASE64);
+  if (compiled === undefined) compiled = compileKernels(NETWORK_WASM_BASE64);
   return compiled;
 }
 
@@ -82,9 +90,12 @@ function liveModule(): object | null {
  * The kernels of one instance, passed each array's place in its memory. Arguments are listed
  * one by one: a training pass allocates nothing.
  */
-function webAssemblyEngine(kernels: LiveKernels): LiveEngine {
+function webAssemblyEngine(kernels: NetworkExports): KernelSet {
   return {
     name: 'webassembly',
+    affine(x, w, b, z, start, end, nIn, nOut) {
+      kernels.affine(x.byteOffset, w.byteOffset, b.byteOffset, z.byteOffset, start, end, nIn, nOut);
+    },
     forward(x, w, b, z, start, end, nIn, nOut, inputs, outputs) {
       kernels.forwardLive(
         x.byteOffset,
@@ -195,7 +206,7 @@ export function networkArrays(sizes: readonly number[], maxBatch: number, choice
 function allocateNetwork<T>(
   build: (allocator: Allocator) => T,
   choice: KernelChoice,
-): { arrays: T; engine: LiveEngine } {
+): { arrays: T; engine: KernelSet } {
   const module = choice === 'webassembly' ? liveModule() : null;
   if (module !== null) {
     const size = measuring();
@@ -207,9 +218,9 @@ function allocateNetwork<T>(
 }
 
 /** An instance whose memory holds at least `bytes`, or null where the engine refuses the memory. */
-function instanceWithRoom(module: object, bytes: number): LiveKernels | null {
+function instanceWithRoom(module: object, bytes: number): NetworkExports | null {
   try {
-    const kernels = instantiateKernels<LiveKernels>(module);
+    const kernels = instantiateKernels<NetworkExports>(module);
     const missing = bytes - kernels.memory.buffer.byteLength;
     if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
     return kernels;

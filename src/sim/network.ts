@@ -1,6 +1,6 @@
-import { activateHidden, affineForward } from './kernels.ts';
+import { activateHidden } from './kernels.ts';
 import { gradientsLive, listLive, type LiveBackward, type LiveUnits } from './live-kernels.ts';
-import { networkArrays, type KernelChoice, type LiveEngine } from './network-memory.ts';
+import { networkArrays, type KernelChoice, type KernelSet } from './network-memory.ts';
 import { dropsUnits, fillMultipliers, forgottenMaskFactor, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
 import { normal } from './sampling.ts';
@@ -77,14 +77,14 @@ export class Network {
   #listed = false;
   /** one layer's worth of packed deltas, for the live kernels */
   readonly #scratch: Float64Array;
-  readonly #engine: LiveEngine;
+  readonly #engine: KernelSet;
   /** the dropout of the last forward pass, which the backward pass must mirror */
   #dropout: DropoutSettings;
   #training = false;
 
   /**
-   * `kernels` = 'javascript' keeps the buffers on the heap and the live kernels in JavaScript,
-   * for small networks that do not train on batches; the WebAssembly kernels give the same bits.
+   * `kernels` = 'javascript' keeps the buffers on the heap and the affine and live kernels in
+   * JavaScript, for small networks that see one example; the WebAssembly ones give the same bits.
    */
   constructor(shape: NetworkShape, kernels: KernelChoice = 'webassembly') {
     const { sizes, maxBatch } = shape;
@@ -103,7 +103,7 @@ export class Network {
     listLive(this.#live[layers]!, undefined, 0, maxBatch, sizes[layers]!);
   }
 
-  /** Which code runs the live kernels of training passes (the same bits either way). */
+  /** Which code runs the affine and live kernels (the same bits either way). */
   get kernels(): KernelChoice {
     return this.#engine.name;
   }
@@ -194,7 +194,7 @@ export class Network {
     const nOut = this.shape.sizes[l + 1]!;
     const [x, w, b, z] = [this.dropped[l]!, this.weights[l]!, this.biases[l]!, this.preActivations[l + 1]!];
     if (live) this.#engine.forward(x, w, b, z, start, end, nIn, nOut, this.#live[l]!, this.#live[l + 1]!);
-    else affineForward(x, w, b, z, start, end, nIn, nOut);
+    else this.#engine.affine(x, w, b, z, start, end, nIn, nOut);
   }
 
   /** a_l = f(z_l): the hidden nonlinearity (skipping dropped units), or the output unit at the last layer. */

@@ -8,7 +8,7 @@ import { datasetExtent, GridEvaluator } from '../../src/sim/decision-grid.ts';
 import { streamRng, Stream } from '../../src/sim/random.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
-import { LIVE_WASM_BASE64 } from '../../src/sim/wasm/live-module.ts';
+import { NETWORK_WASM_BASE64 } from '../../src/sim/wasm/network-module.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
@@ -239,7 +239,7 @@ test('the training worker compiles both sets of WebAssembly kernels', async ({ p
         const exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports;
         return WebAssembly.validate(bytes) && Object.keys(exports).sort().join(' ');
       }),
-    [DENSE_WASM_BASE64, LIVE_WASM_BASE64],
+    [DENSE_WASM_BASE64, NETWORK_WASM_BASE64],
   );
-  expect(compiled).toEqual(['affine memory relu tanh', 'backwardLive forwardLive memory']);
+  expect(compiled).toEqual(['affine memory relu tanh', 'affine backwardLive forwardLive memory']);
 });

@@ -1,15 +1,94 @@
-;; The live-unit training kernels of src/sim/live-kernels.ts in WebAssembly, on the network's
-;; own Float64 buffers (views of this module's memory, laid out by src/sim/network-memory.ts).
-;; Each computes exactly what its JavaScript twin computes, in the same order of operations,
-;; so both give the same bits: two sums that are independent share a vector, one per lane, and
-;; no sum is ever split across lanes or reassociated. WebAssembly has no fused multiply-add
-;; outside relaxed SIMD, which is not used.
+;; The Float64 kernels of a Network's passes in WebAssembly, on the network's own buffers
+;; (views of this module's memory, laid out by src/sim/network-memory.ts): the dense affine
+;; pass of kernels.ts and the live-unit passes of live-kernels.ts. Each computes exactly what
+;; its JavaScript twin computes, in the same order of operations, so both give the same bits:
+;; sums that are independent share a vector, one per lane, and no sum is ever split across
+;; lanes or reassociated. WebAssembly has no fused multiply-add outside relaxed SIMD, which is
+;; not used.
 ;;
 ;; Pointers are byte offsets. Unit lists are i32 unit indices, one row of n per example, with
 ;; one i32 count per example (the LiveUnits of live-kernels.ts).
-;; `npm run build:wasm` assembles this file into live-module.ts; a unit test checks the two agree.
+;; `npm run build:wasm` assembles this file into network-module.ts; a unit test checks the two agree.
 (module
   (memory (export "memory") 1 65536)
+
+  ;; z = x · W + b for examples start…end, every unit taking part (affineForward): each sum
+  ;; starts from the bias and adds the inputs' products in order. Eight outputs per block, as
+  ;; four pairs of lanes read straight from a weight row, then pairs, then a last odd output.
+  (func (export "affine")
+    (param $x i32) (param $w i32) (param $b i32) (param $z i32)
+    (param $start i32) (param $end i32) (param $nIn i32) (param $nOut i32)
+    (local $rowBytes i32) (local $inBytes i32) (local $e i32) (local $xRow i32) (local $xEnd i32)
+    (local $zRow i32) (local $i i32) (local $xp i32) (local $wp i32)
+    (local $u v128) (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $s f64)
+    (local.set $rowBytes (i32.shl (local.get $nOut) (i32.const 3)))
+    (local.set $inBytes (i32.shl (local.get $nIn) (i32.const 3)))
+    (local.set $e (local.get $start))
+    (block $examplesDone
+      (loop $examples
+        (br_if $examplesDone (i32.ge_u (local.get $e) (local.get $end)))
+        (local.set $xRow (i32.add (local.get $x) (i32.mul (local.get $e) (local.get $inBytes))))
+        (local.set $xEnd (i32.add (local.get $xRow) (local.get $inBytes)))
+        (local.set $zRow (i32.add (local.get $z) (i32.mul (local.get $e) (local.get $rowBytes))))
+        (local.set $i (i32.const 0))
+        (block $wideDone
+          (loop $wide
+            (br_if $wideDone (i32.gt_u (i32.add (local.get $i) (i32.const 64)) (local.get $rowBytes)))
+            (local.set $a0 (v128.load offset=0 (i32.add (local.get $b) (local.get $i))))
+            (local.set $a1 (v128.load offset=16 (i32.add (local.get $b) (local.get $i))))
+            (local.set $a2 (v128.load offset=32 (i32.add (local.get $b) (local.get $i))))
+            (local.set $a3 (v128.load offset=48 (i32.add (local.get $b) (local.get $i))))
+            (local.set $xp (local.get $xRow))
+            (local.set $wp (i32.add (local.get $w) (local.get $i)))
+            (block $inputsDone
+              (loop $inputs
+                (br_if $inputsDone (i32.ge_u (local.get $xp) (local.get $xEnd)))
+                (local.set $u (v128.load64_splat (local.get $xp)))
+                (local.set $a0 (f64x2.add (local.get $a0) (f64x2.mul (local.get $u) (v128.load offset=0 (local.get $wp)))))
+                (local.set $a1 (f64x2.add (local.get $a1) (f64x2.mul (local.get $u) (v128.load offset=16 (local.get $wp)))))
+                (local.set $a2 (f64x2.add (local.get $a2) (f64x2.mul (local.get $u) (v128.load offset=32 (local.get $wp)))))
+                (local.set $a3 (f64x2.add (local.get $a3) (f64x2.mul (local.get $u) (v128.load offset=48 (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $inputs)))
+            (v128.store offset=0 (i32.add (local.get $zRow) (local.get $i)) (local.get $a0))
+            (v128.store offset=16 (i32.add (local.get $zRow) (local.get $i)) (local.get $a1))
+            (v128.store offset=32 (i32.add (local.get $zRow) (local.get $i)) (local.get $a2))
+            (v128.store offset=48 (i32.add (local.get $zRow) (local.get $i)) (local.get $a3))
+            (local.set $i (i32.add (local.get $i) (i32.const 64)))
+            (br $wide)))
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_u (i32.add (local.get $i) (i32.const 16)) (local.get $rowBytes)))
+            (local.set $a0 (v128.load (i32.add (local.get $b) (local.get $i))))
+            (local.set $xp (local.get $xRow))
+            (local.set $wp (i32.add (local.get $w) (local.get $i)))
+            (block $inputsDone
+              (loop $inputs
+                (br_if $inputsDone (i32.ge_u (local.get $xp) (local.get $xEnd)))
+                (local.set $a0 (f64x2.add (local.get $a0)
+                  (f64x2.mul (v128.load64_splat (local.get $xp)) (v128.load (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $inputs)))
+            (v128.store (i32.add (local.get $zRow) (local.get $i)) (local.get $a0))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $pairs)))
+        (if (i32.lt_u (local.get $i) (local.get $rowBytes))
+          (then
+            (local.set $s (f64.load (i32.add (local.get $b) (local.get $i))))
+            (local.set $xp (local.get $xRow))
+            (local.set $wp (i32.add (local.get $w) (local.get $i)))
+            (block $inputsDone
+              (loop $inputs
+                (br_if $inputsDone (i32.ge_u (local.get $xp) (local.get $xEnd)))
+                (local.set $s (f64.add (local.get $s) (f64.mul (f64.load (local.get $xp)) (f64.load (local.get $wp)))))
+                (local.set $wp (i32.add (local.get $wp) (local.get $rowBytes)))
+                (local.set $xp (i32.add (local.get $xp) (i32.const 8)))
+                (br $inputs)))
+            (f64.store (i32.add (local.get $zRow) (local.get $i)) (local.get $s))))
+        (local.set $e (i32.add (local.get $e) (i32.const 1)))
+        (br $examples))))
 
   ;; z = x · W + b for the live outputs of examples start…end, summing over live inputs only;
   ;; other outputs get z = 0 (forwardLive). Four outputs per block, held as two pairs of lanes.

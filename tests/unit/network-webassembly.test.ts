@@ -53,7 +53,7 @@ const shape = (sizes: number[], activation: Activation, maxBatch: number): Netwo
   maxBatch,
 });
 
-describe('the WebAssembly live kernels', () => {
+describe('the WebAssembly kernels of a network', () => {
   it('run the training passes of a network in this engine, in one memory', () => {
     const network = new Network(shape([2, 64, 64, 1], 'tanh', 200));
     expect(network.kernels).toBe('webassembly');
