@@ -37,12 +37,20 @@ async function main(): Promise<void> {
   peers.push({ name: 'tfjs-core, wasm backend', task: tfjsTask(initial) });
 
   // Interleave the measurements so machine noise falls on every contender alike.
-  const steps = { ours: [] as number[], javaScript: [] as number[], peers: peers.map(() => [] as number[]) };
+  const steps = {
+    ours: [] as number[],
+    javaScript: [] as number[],
+    plain: [] as number[],
+    plainJavaScript: [] as number[],
+    peers: peers.map(() => [] as number[]),
+  };
   const grids = { ours: [] as number[], float64: [] as number[], peers: peers.map(() => [] as number[]) };
   const fresh = ours();
   for (let round = 0; round < 3; round++) {
     steps.ours.push(stepsPerSecond(fresh.step, STEPS, REPEATS));
     steps.javaScript.push(stepsPerSecond(fresh.stepJavaScript, STEPS, REPEATS));
+    steps.plain.push(stepsPerSecond(fresh.stepWithoutDropout, STEPS, REPEATS));
+    steps.plainJavaScript.push(stepsPerSecond(fresh.stepWithoutDropoutJavaScript, STEPS, REPEATS));
     grids.ours.push(milliseconds(fresh.evaluateGrid, GRID_REPEATS));
     grids.float64.push(milliseconds(fresh.evaluateGridFloat64, GRID_REPEATS));
     for (const [i, peer] of peers.entries()) {
@@ -62,6 +70,11 @@ async function main(): Promise<void> {
     const value = median(steps.peers[i]!);
     console.log(`  ${peer.name.padEnd(24)} ${fmt(value)}        ${fmt(ourSteps / value, 2)}×`);
   });
+  const plain = median(steps.plain);
+  const plainJavaScript = median(steps.plainJavaScript);
+  console.log('\nwithout dropout (the paired run of the lab), steps per second      ours ÷ JavaScript');
+  console.log(`  dropout-lab              ${fmt(plain)}`);
+  console.log(`  dropout-lab, JavaScript  ${fmt(plainJavaScript)}        ${fmt(plain / plainJavaScript, 2)}×`);
   console.log('\n100 × 100 decision grid, milliseconds (median)     peer ÷ ours');
   console.log(`  dropout-lab              ${fmt(ourGrid, 2)}`);
   const float64 = median(grids.float64);

@@ -39,7 +39,8 @@ export function grid(): Float64Array {
 
 /**
  * Dropout Lab's side: a trainer whose step is one full-batch epoch (and one that runs the
- * JavaScript kernels, the fallback where WebAssembly is refused), and the decision grid
+ * JavaScript kernels, the fallback where WebAssembly is refused); the same two without
+ * dropout, as the lab's paired run trains; and the decision grid
  * evaluated as the training lab does it (single precision, WebAssembly SIMD) and by the
  * Float64 network (the fallback where WebAssembly is refused).
  */
@@ -47,6 +48,9 @@ export function ours() {
   const { train } = referenceData();
   const trainer = new Trainer(REFERENCE, train);
   const inJavaScript = new Trainer(REFERENCE, train, 'javascript');
+  const undropped: TrainingConfig = { ...REFERENCE, dropout: { mode: 'none', p: [0, 0, 0] } };
+  const plain = new Trainer(undropped, train);
+  const plainInJavaScript = new Trainer(undropped, train, 'javascript');
   const network = new Network({ ...REFERENCE.shape, maxBatch: 100 * 100 }, 'javascript');
   const fast = new Float32Forward(REFERENCE.shape);
   const points = grid();
@@ -57,6 +61,8 @@ export function ours() {
     trainer,
     step: () => void trainer.trainEpoch(),
     stepJavaScript: () => void inJavaScript.trainEpoch(),
+    stepWithoutDropout: () => void plain.trainEpoch(),
+    stepWithoutDropoutJavaScript: () => void plainInJavaScript.trainEpoch(),
     evaluateGrid: () => {
       fast.load(trainer.network, [1, 1, 1]);
       fast.forward(points, 100 * 100, out);
