@@ -8,7 +8,7 @@ import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
  * kernels: the dense affine pass of kernels.ts and the live forward and backward passes of
  * live-kernels.ts, or their twins in wasm/network.wat, which read the network's own buffers
  * as views of one WebAssembly memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
- * with the WebAssembly twins a training step takes about half as long (docs/BENCHMARKS.md).
+ * with the WebAssembly twins a training step is 1.6 to 2.5 times as fast (docs/BENCHMARKS.md).
  */
 
 /** Hands out a network's typed arrays. */
