@@ -8,7 +8,8 @@ import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
  * kernels: the dense affine pass of kernels.ts and the live forward and backward passes of
  * live-kernels.ts, or their twins in wasm/network.wat, which read the network's own buffers
  * as views of one WebAssembly memory. Both give the same bits (tested), so a run is the same wherever it is replayed;
- * with the WebAssembly twins a training step is 1.6 to 2.5 times as fast (docs/BENCHMARKS.md).
+ * with the WebAssembly twins a training step is 1.6 to 1.8 times as fast with dropout and 2.2 to
+ * 2.5 times without (docs/BENCHMARKS.md).
  */
 
 /** Hands out a network's typed arrays. */
@@ -17,7 +18,10 @@ export interface Allocator {
   i32(length: number): Int32Array;
 }
 
-/** The three kernels, with the signatures of kernels.ts and live-kernels.ts. */
+/**
+ * The three kernels, with the signatures of kernels.ts and live-kernels.ts. The WebAssembly
+ * set finds arrays by their byte offsets, so it must only be given the network's own arrays.
+ */
 export interface KernelSet {
   /** which code computes: the WebAssembly kernels or the JavaScript ones */
   readonly name: 'webassembly' | 'javascript';
@@ -81,7 +85,7 @@ interface NetworkExports {
 
 let compiled: object | null | undefined;
 
-function liveModule(): object | null {
+function networkModule(): object | null {
   if (compiled === undefined) compiled = compileKernels(NETWORK_WASM_BASE64);
   return compiled;
 }
@@ -207,7 +211,7 @@ function allocateNetwork<T>(
   build: (allocator: Allocator) => T,
   choice: KernelChoice,
 ): { arrays: T; engine: KernelSet } {
-  const module = choice === 'webassembly' ? liveModule() : null;
+  const module = choice === 'webassembly' ? networkModule() : null;
   if (module !== null) {
     const size = measuring();
     build(size);

@@ -62,7 +62,9 @@ describe('the WebAssembly kernels of a network', () => {
     expect(new Network(shape([2, 8, 1], 'tanh', 4), 'javascript').kernels).toBe('javascript');
   });
 
-  // Odd widths leave partial blocks of four on both sides; 200 examples span several chunks.
+  // Odd widths leave partial blocks on both sides; 200 examples span several chunks. Without
+  // dropout (none, gaussian) every layer takes the dense pass: 64, 16 and 8 outputs fill its
+  // blocks of eight, 7, 13 and 2 leave pairs and an odd one.
   const runs: [string, Run][] = [
     [
       'the reference task, inverted, tanh',
@@ -72,6 +74,14 @@ describe('the WebAssembly kernels of a network', () => {
       `${mode}, ReLU, odd widths`,
       { shape: shape([3, 7, 13, 2], 'relu', 40), mode, p: [0.2, 0.5, 0.3], batch: 37 },
     ]),
+    [
+      'the reference network without dropout, as the lab pairs it',
+      { shape: shape([2, 64, 64, 1], 'tanh', 200), mode: 'none', p: [0, 0, 0], batch: 200 },
+    ],
+    [
+      'gaussian, tanh, widths of 16 and 8',
+      { shape: shape([4, 16, 8, 1], 'tanh', 20), mode: 'gaussian', p: [0.2, 0.5, 0.5], batch: 20 },
+    ],
     [
       'no-backward-mask, tanh',
       { shape: shape([4, 10, 9, 1], 'tanh', 24), mode: 'no-backward-mask', p: [0.1, 0.4, 0.6], batch: 24 },
