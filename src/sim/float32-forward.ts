@@ -1,5 +1,5 @@
 import type { Network, NetworkShape } from './network.ts';
-import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
+import { compileKernels, instantiateKernels, type KernelMemory } from './wasm/compile.ts';
 import { DENSE_WASM_BASE64 } from './wasm/dense-module.ts';
 
 /**
@@ -20,14 +20,6 @@ interface DenseKernels {
 /** Examples per kernel call: a chunk's activations of every layer stay in cache. */
 const CHUNK = 64;
 const pad4 = (n: number) => (n + 3) & ~3;
-
-let compiled: object | null | undefined;
-
-/** The compiled kernels, or null where WebAssembly or its SIMD is missing or refused. */
-function denseModule(): object | null {
-  if (compiled === undefined) compiled = compileKernels(DENSE_WASM_BASE64);
-  return compiled;
-}
 
 /** Where a layer's parameters sit in the kernels' memory, in floats. */
 interface LayerLayout {
@@ -50,14 +42,13 @@ export class Float32Forward {
 
   /** Whether this engine runs the kernels (WebAssembly SIMD, not refused by the page's policy). */
   static get available(): boolean {
-    return denseModule() !== null;
+    return compileKernels(DENSE_WASM_BASE64) !== null;
   }
 
   constructor(shape: Pick<NetworkShape, 'sizes' | 'activation' | 'output'>) {
-    const module = denseModule();
+    const module = compileKernels(DENSE_WASM_BASE64);
     if (module === null) throw new Error('WebAssembly SIMD is not available here');
     this.shape = { ...shape, sizes: [...shape.sizes] };
-    this.#kernels = instantiateKernels<DenseKernels>(module);
     const { sizes } = shape;
     let next = 0;
     const take = (floats: number) => {
@@ -73,10 +64,8 @@ export class Float32Forward {
     const widest = Math.max(...this.#layers.map((layer) => layer.columns));
     this.#input = take(CHUNK * sizes[0]!);
     this.#buffers = [take(CHUNK * widest), take(CHUNK * widest)];
-    const memory = this.#kernels.memory;
-    const missing = next * 4 - memory.buffer.byteLength;
-    if (missing > 0) memory.grow(Math.ceil(missing / PAGE_BYTES));
-    this.#memory = new Float32Array(memory.buffer);
+    this.#kernels = instantiateKernels<DenseKernels>(module, next * 4);
+    this.#memory = new Float32Array(this.#kernels.memory.buffer);
   }
 
   /**

@@ -15,9 +15,13 @@ export interface LiveUnits {
   readonly counts: Int32Array;
 }
 
-/** Lists for `maxBatch` examples of a layer of n units. */
-export function liveUnits(maxBatch: number, n: number): LiveUnits {
-  return { units: new Int32Array(maxBatch * n), counts: new Int32Array(maxBatch) };
+/** Lists for `maxBatch` examples of a layer of n units, from `i32` (on the heap unless given). */
+export function liveUnits(
+  maxBatch: number,
+  n: number,
+  i32: (length: number) => Int32Array = (length) => new Int32Array(length),
+): LiveUnits {
+  return { units: i32(maxBatch * n), counts: i32(maxBatch) };
 }
 
 /**

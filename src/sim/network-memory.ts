@@ -1,6 +1,6 @@
 import { affineForward } from './kernels.ts';
-import { backwardLive, forwardLive, type LiveUnits } from './live-kernels.ts';
-import { compileKernels, instantiateKernels, PAGE_BYTES, type KernelMemory } from './wasm/compile.ts';
+import { backwardLive, forwardLive, liveUnits } from './live-kernels.ts';
+import { compileKernels, instantiateKernels, type KernelMemory } from './wasm/compile.ts';
 import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
 
 /**
@@ -81,13 +81,6 @@ interface NetworkExports {
     start: number,
     end: number,
   ): void;
-}
-
-let compiled: object | null | undefined;
-
-function networkModule(): object | null {
-  if (compiled === undefined) compiled = compileKernels(NETWORK_WASM_BASE64);
-  return compiled;
 }
 
 /**
@@ -194,7 +187,7 @@ export function networkArrays(sizes: readonly number[], maxBatch: number, choice
       deltas: sizes.map((n, l) => f64(l === 0 ? 0 : maxBatch * n)),
       multipliers: pairs.map(([n]) => f64(maxBatch * n)),
       dropped: pairs.map(([n]) => f64(maxBatch * n)),
-      live: sizes.map((n): LiveUnits => ({ units: i32(maxBatch * n), counts: i32(maxBatch) })),
+      live: sizes.map((n) => liveUnits(maxBatch, n, i32)),
       scratch: f64(Math.max(...sizes)),
     }),
     choice,
@@ -211,7 +204,7 @@ function allocateNetwork<T>(
   build: (allocator: Allocator) => T,
   choice: KernelChoice,
 ): { arrays: T; engine: KernelSet } {
-  const module = choice === 'webassembly' ? networkModule() : null;
+  const module = choice === 'webassembly' ? compileKernels(NETWORK_WASM_BASE64) : null;
   if (module !== null) {
     const size = measuring();
     build(size);
@@ -224,10 +217,7 @@ function allocateNetwork<T>(
 /** An instance whose memory holds at least `bytes`, or null where the engine refuses the memory. */
 function instanceWithRoom(module: object, bytes: number): NetworkExports | null {
   try {
-    const kernels = instantiateKernels<NetworkExports>(module);
-    const missing = bytes - kernels.memory.buffer.byteLength;
-    if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
-    return kernels;
+    return instantiateKernels<NetworkExports>(module, bytes);
   } catch (error) {
     // An engine out of address space for one more memory refuses to create or grow it.
     if (error instanceof RangeError) return null;

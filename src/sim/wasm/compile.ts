@@ -17,17 +17,30 @@ export interface KernelMemory {
 }
 
 /** Bytes in one page of WebAssembly memory. */
-export const PAGE_BYTES = 65536;
+const PAGE_BYTES = 65536;
 
 function api(): WasmApi | undefined {
   return (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
+/** Each module's compilation, once per source: a module, or null where it cannot run. */
+const compiled = new Map<string, object | null>();
+
 /**
- * The compiled module of `base64`, or null where WebAssembly (or a feature the module uses,
- * such as SIMD) is missing, or the page's Content-Security-Policy lacks 'wasm-unsafe-eval'.
+ * The compiled module of `base64` (compiled on the first call), or null where WebAssembly (or a
+ * feature the module uses, such as SIMD) is missing, or the page's Content-Security-Policy
+ * lacks 'wasm-unsafe-eval'.
  */
 export function compileKernels(base64: string): object | null {
+  let module = compiled.get(base64);
+  if (module === undefined) {
+    module = compile(base64);
+    compiled.set(base64, module);
+  }
+  return module;
+}
+
+function compile(base64: string): object | null {
   const wasm = api();
   const { atob } = globalThis as { atob?: (text: string) => string };
   if (wasm === undefined || atob === undefined) return null;
@@ -39,9 +52,16 @@ export function compileKernels(base64: string): object | null {
   }
 }
 
-/** A fresh instance of a module from {@link compileKernels}, whose exports the caller types. */
-export function instantiateKernels<Exports>(module: object): Exports {
+/**
+ * A fresh instance of a module from {@link compileKernels}, whose exports (typed by the caller)
+ * include its `memory`, grown to hold at least `bytes` before the caller makes any view of it.
+ * An engine that refuses the memory throws a RangeError.
+ */
+export function instantiateKernels<Exports extends { memory: KernelMemory }>(module: object, bytes: number): Exports {
   const wasm = api();
   if (wasm === undefined) throw new Error('WebAssembly is not available here');
-  return new wasm.Instance(module, {}).exports as Exports;
+  const kernels = new wasm.Instance(module, {}).exports as Exports;
+  const missing = bytes - kernels.memory.buffer.byteLength;
+  if (missing > 0) kernels.memory.grow(Math.ceil(missing / PAGE_BYTES));
+  return kernels;
 }
