@@ -34,7 +34,12 @@ export function extent(values: ArrayLike<number>, extra: readonly number[] = [])
   for (let i = 0; i < values.length; i++) take(values[i] ?? Number.NaN);
   extra.forEach(take);
   if (lo === Infinity) return [0, 1];
-  if (lo === hi) return [lo - 0.5, hi + 0.5];
+  // Values that differ only in their last bits (one sum taken in two orders) are one value: a
+  // range that narrow has no ticks to tell apart, and would draw one value as a spread.
+  if (hi - lo <= 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi))) {
+    const middle = lo + (hi - lo) / 2;
+    return [middle - 0.5, middle + 0.5];
+  }
   return [lo, hi];
 }
 

@@ -7,7 +7,14 @@ export const DROP_COUNT_SPECS = {
   n: { kind: 'number', label: 'layer size n', min: 1, max: 100_000, step: 1 },
   p: { kind: 'number', label: 'drop probability p', min: 0, max: 0.95, step: 0.01 },
   k: { kind: 'number', label: 'radius k', min: 0, max: 5_000, step: 1 },
-  masks: { kind: 'number', label: 'number of masks', min: 100, max: 100_000, step: 100 },
+  masks: {
+    kind: 'number',
+    label: 'number of masks',
+    min: 1_000,
+    max: 100_000,
+    step: 1_000,
+    options: [1_000, 10_000, 100_000],
+  },
   scale: { kind: 'choice', label: 'y scale', values: ['linear', 'log'] },
   seed: { kind: 'number', label: 'seed', min: 0, max: 4294967295, step: 1 },
 } as const satisfies Specs;

@@ -10,7 +10,14 @@ import { streamRng, Stream } from '../sim/random.ts';
 export const EXPECTED_VALUE_SPECS = {
   mode: { kind: 'choice', label: 'dropout mode', values: DROPOUT_MODES },
   p: { kind: 'number', label: 'drop probability p', min: 0, max: 0.9, step: 0.05 },
-  samples: { kind: 'number', label: 'number of masks', min: 1000, max: 100_000, step: 1000 },
+  samples: {
+    kind: 'number',
+    label: 'number of masks',
+    min: 1000,
+    max: 100_000,
+    step: 1000,
+    options: [1_000, 10_000, 100_000],
+  },
   seed: { kind: 'number', label: 'seed', min: 0, max: 4294967295, step: 1 },
 } as const satisfies Specs;
 

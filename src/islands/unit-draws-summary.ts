@@ -1,5 +1,14 @@
 import { formatNumber } from '../lib/format.ts';
-import type { UnitScaling } from '../sim/unit-draws.ts';
+import type { Specs } from '../lib/url-state.ts';
+import { UNIT_DRAW_LIMITS as LIMITS, type UnitScaling } from '../sim/unit-draws.ts';
+
+/** The Bernoulli-draws simulation's parameters, as they appear in the URL under `draws.`. */
+export const DRAWS_SPECS = {
+  p: { kind: 'number', label: 'drop probability p', ...LIMITS.p },
+  h: { kind: 'number', label: 'activation h', ...LIMITS.h },
+  scaling: { kind: 'choice', label: 'scaling', values: ['none', 'inverted'] },
+  seed: { kind: 'number', label: 'seed', ...LIMITS.seed },
+} as const satisfies Specs;
 
 /** What the Bernoulli-draws island knows after `shown` draws. */
 export interface DrawsSnapshot {

@@ -2,16 +2,19 @@
  * Simulation parameters in the page URL, so a link reproduces a state. Each simulation
  * owns a prefix (`counts.n=1024`), so several on one page never collide. Values that are
  * out of range, off the control's grid or unknown are clamped to the nearest valid value,
- * and a notice says so in plain words.
+ * and a notice says so in plain words. A parameter given more than once (LMSs and link
+ * shorteners append to addresses) takes its last value, and a notice says so too.
  */
 
-/** A number from min to max in steps of `step` (from min). */
+/** A number from min to max in steps of `step` (from min), or one of `options` where given. */
 export interface NumberSpec {
   kind: 'number';
   label: string;
   min: number;
   max: number;
   step: number;
+  /** the only values the control offers (a list to choose from); any other number goes to the nearest */
+  options?: readonly number[];
 }
 
 /** One of a fixed list of words. */
@@ -34,13 +37,34 @@ export type Specs = Record<string, ParamSpec>;
 /** The value type of each parameter: numbers for number specs, strings otherwise. */
 export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: S[K] extends NumberSpec ? number : string };
 
-/** The nearest value on a number spec's grid, within its range; NaN gives min. */
-export function clampNumber({ min, max, step }: NumberSpec, value: number): number {
-  if (!Number.isFinite(value)) return min;
+/** The nearest value on a number spec's grid, within its range (or its nearest option); NaN gives min. */
+export function clampNumber({ min, max, step, options }: NumberSpec, value: number): number {
+  if (!Number.isFinite(value)) return options?.[0] ?? min;
+  if (options) {
+    // The first of two equally near options wins, so the answer never depends on rounding.
+    return options.reduce((best, option) => (Math.abs(option - value) < Math.abs(best - value) ? option : best));
+  }
   const steps = Math.round((Math.min(max, Math.max(min, value)) - min) / step);
   // Rounded to the step's decimals, so 0.1 + 0.2 style sums read back exactly.
   const decimals = (String(step).split('.')[1] ?? '').length;
   return Math.min(max, Number((min + steps * step).toFixed(decimals)));
+}
+
+/** Longest piece of an address a notice repeats: a notice stays a sentence, whatever the link holds. */
+const ECHO_LIMIT = 40;
+
+/** A value from an address as a notice quotes it: in quotes, cut short when long. */
+export function echo(raw: string): string {
+  const chars = [...raw];
+  return `“${chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : raw}”`;
+}
+
+/** A short number as a link would write it, which a notice can repeat without quotes. */
+const NUMERAL = /^[-+]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})(e[-+]?\d{1,4})?$/i;
+
+/** What a number spec accepts, in words: "from 0 to 0.95 in steps of 0.05" or "one of 1000, 10000". */
+function numberRange({ min, max, step, options }: NumberSpec): string {
+  return options ? `one of ${options.join(', ')}` : `from ${min} to ${max} in steps of ${step}`;
 }
 
 /** Reads a value, or explains why it had to be replaced (returns the replacement and a notice). */
@@ -53,29 +77,32 @@ export function parseParam(
     const asked = raw.trim() === '' ? Number.NaN : Number(raw);
     const value = Number.isFinite(asked) ? clampNumber(spec, asked) : (fallback as number);
     if (value === asked) return { value };
-    const range = `${spec.min} to ${spec.max} in steps of ${spec.step}`;
     return {
       value,
-      notice: `The link asked for ${spec.label} = ${raw}, but it must be from ${range}; using ${value}.`,
+      notice: `The link asked for ${spec.label} = ${NUMERAL.test(raw) ? raw : echo(raw)}, but it must be ${numberRange(spec)}; using ${value}.`,
     };
   }
   if (spec.kind === 'choice') {
     if (spec.values.includes(raw)) return { value: raw };
+    // "Log" or " log " from a hand-typed link means log.
+    const near = spec.values.find((v) => v.toLowerCase() === raw.trim().toLowerCase());
+    const value = near ?? fallback;
     return {
-      value: fallback,
-      notice: `The link asked for ${spec.label} "${raw}", which is not one of ${spec.values.join(', ')}; using ${fallback}.`,
+      value,
+      notice: `The link asked for ${spec.label} ${echo(raw)}, which is not one of ${spec.values.join(', ')}; using ${value}.`,
     };
   }
   if (raw.length === spec.length && /^[01]+$/.test(raw)) return { value: raw };
   return {
     value: fallback,
-    notice: `The link's ${spec.label} must be ${spec.length} digits of 0 and 1; using ${fallback}.`,
+    notice: `The link's ${spec.label} ${echo(raw)} must be ${spec.length} digits of 0 and 1; using ${fallback}.`,
   };
 }
 
 /**
  * The values for a simulation: each parameter from `search` when present (clamped), else
- * from `defaults`; with a notice for every value that was replaced.
+ * from `defaults`; with a notice for every value that was replaced, every parameter given more
+ * than once (the last one counts) and every name under `prefix` that is not a parameter.
  */
 export function readState<S extends Specs>(
   prefix: string,
@@ -87,15 +114,32 @@ export function readState<S extends Specs>(
   const values = { ...defaults };
   const notices: string[] = [];
   for (const key of Object.keys(specs) as (keyof S & string)[]) {
-    const raw = params.get(`${prefix}.${key}`);
-    if (raw === null) continue;
     const spec = specs[key];
-    if (spec === undefined) continue;
+    const raw = lastValue(params, `${prefix}.${key}`, spec?.label ?? key, notices);
+    if (raw === undefined || spec === undefined) continue;
     const { value, notice } = parseParam(spec, raw, defaults[key]);
     values[key] = value as ValuesOf<S>[typeof key];
     if (notice) notices.push(notice);
   }
-  return { values, notices };
+  for (const name of new Set(params.keys())) {
+    if (name.startsWith(`${prefix}.`) && !Object.hasOwn(specs, name.slice(prefix.length + 1))) {
+      notices.push(`The link's ${echo(name)} is not a setting of this simulation; it is ignored.`);
+    }
+  }
+  return { values, notices: [...new Set(notices)] };
+}
+
+/**
+ * The value of parameter `name` in `params`, the last one where it is given more than once
+ * (adding a notice that names it by `label`), or undefined where it is absent.
+ */
+export function lastValue(params: URLSearchParams, name: string, label: string, notices: string[]): string | undefined {
+  const all = params.getAll(name);
+  const last = all.at(-1);
+  if (all.length > 1 && last !== undefined) {
+    notices.push(`The link gives ${label} ${all.length} times; the last one counts: ${echo(last)}.`);
+  }
+  return last;
 }
 
 /** `search` with this simulation's parameters set to `values` (other parameters kept). */

@@ -1,3 +1,4 @@
+import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { decimatedIndices } from '../../src/charts/decimate.ts';
 import { binValues, extent, sampleMoments } from '../../src/charts/bins.ts';
@@ -20,6 +21,15 @@ describe('extent and sampleMoments', () => {
     expect(extent([3, 1, 2], [5])).toEqual([1, 5]);
     expect(extent([2, 2])).toEqual([1.5, 2.5]);
     expect(extent([])).toEqual([0, 1]);
+  });
+  it('widen values that differ only in their last bits as one point, so an axis has distinct ticks', () => {
+    // p = 0 in the expected-value lab: every sampled sum one ulp from the exact mean.
+    const v = 2.1225569600603866;
+    const [lo, hi] = extent([v * (1 + 2e-16)], [v]);
+    expect(hi - lo).toBeCloseTo(1, 12);
+    const ticks = scaleLinear().domain([lo, hi]).nice(5).ticks(5);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(extent([1, 1 + 1e-6])).toEqual([1, 1 + 1e-6]);
   });
   it('give the mean and the unbiased variance', () => {
     expect(sampleMoments([1, 2, 3, 4])).toEqual({ mean: 2.5, variance: 5 / 3 });
