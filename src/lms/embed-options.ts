@@ -3,7 +3,9 @@
  * `?controls=locked` shows the parameter controls disabled and `?controls=hidden` leaves them out
  * (action buttons such as Train, Step, Reset or Sample work either way); `?origin=` pins the origin
  * of the page messages are posted to (`parent.ts`). The same options work on the full-page views.
+ * A repeated option takes its last value, as a simulation's parameters do (`url-state.ts`).
  */
+import { echo, lastValue } from '../lib/url-state.ts';
 
 /** How a simulation shows its parameter controls. */
 export type ControlsMode = 'shown' | 'locked' | 'hidden';
@@ -11,10 +13,43 @@ export type ControlsMode = 'shown' | 'locked' | 'hidden';
 /** Query parameters that describe the embedding rather than the simulation's state. */
 export const EMBEDDING_PARAMS = ['controls', 'origin'] as const;
 
+/** The controls mode `search` asks for, with notices for a repeated or unknown value (which shows the controls). */
+export function controlsOption(search: string): { mode: ControlsMode; notices: string[] } {
+  const notices: string[] = [];
+  const value = lastValue(new URLSearchParams(search), 'controls', 'controls', notices);
+  if (value === 'locked' || value === 'hidden') return { mode: value, notices };
+  if (value !== undefined) {
+    notices.push(`The link asked for controls ${echo(value)}, which is not locked or hidden; the controls are shown.`);
+  }
+  return { mode: 'shown', notices };
+}
+
 /** The controls mode `search` asks for; a missing or unknown value shows the controls. */
 export function controlsMode(search: string): ControlsMode {
-  const value = new URLSearchParams(search).get('controls');
-  return value === 'locked' || value === 'hidden' ? value : 'shown';
+  return controlsOption(search).mode;
+}
+
+/**
+ * The origin `?origin=https://lms.example.edu` pins, or undefined, with notices for a value
+ * that is not an http or https origin (which is then not used) or is given more than once.
+ */
+export function originOption(search: string): { origin: string | undefined; notices: string[] } {
+  const notices: string[] = [];
+  const value = lastValue(new URLSearchParams(search), 'origin', 'origin', notices);
+  if (!value) return { origin: undefined, notices };
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return { origin: url.origin, notices };
+  const hint = /^[\w.-]+(:\d+)?$/.test(value) ? ` Write it with its scheme: https://${value}.` : '';
+  notices.push(
+    `The link's origin ${echo(value)} is not a web address such as https://lms.example.edu, so it is not used: ` +
+      `this page sends its messages to whichever page embeds it.${hint}`,
+  );
+  return { origin: undefined, notices };
 }
 
 /**

@@ -3,7 +3,7 @@
  * document's height to the framing page (`resize.ts`), and it keeps the "Open in a new tab"
  * link carrying the embed's current state.
  */
-import { stateSearch } from './embed-options.ts';
+import { originOption, stateSearch } from './embed-options.ts';
 import { isFramed, onParentMessage, postToParent } from './parent.ts';
 import { startResizeReporter, type DocumentSize, type ResizePort } from './resize.ts';
 
@@ -53,8 +53,20 @@ export function carryState(link: HTMLAnchorElement): void {
   }
 }
 
+/** Shows what was wrong with the embedding options of the address (`?origin=`) in `box`, one paragraph each. */
+export function showOptionNotices(box: HTMLElement, search: string = location.search): void {
+  for (const notice of originOption(search).notices) {
+    const paragraph = document.createElement('p');
+    paragraph.className = 'sim-notice';
+    paragraph.textContent = notice;
+    box.append(paragraph);
+  }
+}
+
 /** Starts the embed page's client. */
 export function startEmbedPage(): void {
+  const notices = document.querySelector<HTMLElement>('[data-embed-notices]');
+  if (notices) showOptionNotices(notices);
   if (isFramed()) startResizeReporter(pagePort());
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-state]')) carryState(link);
 }

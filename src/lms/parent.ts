@@ -4,17 +4,14 @@
  * one; inbound messages are accepted only from `window.parent` (and, when pinned, only from that
  * origin). Nothing here reads or sends personal data.
  */
+import { originOption } from './embed-options.ts';
 
-/** The origin an embed URL pins with `?origin=https://lms.example.edu`, or undefined. */
+/**
+ * The origin an embed URL pins with `?origin=https://lms.example.edu`, or undefined (also for a
+ * value that is no http or https origin; the embed page shows a notice for it).
+ */
 export function pinnedOrigin(search: string = globalThis.location?.search ?? ''): string | undefined {
-  const value = new URLSearchParams(search).get('origin');
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
+  return originOption(search).origin;
 }
 
 /** Whether this page runs inside a frame. */

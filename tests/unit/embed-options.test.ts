@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsMode, stateSearch } from '../../src/lms/embed-options.ts';
+import { controlsMode, controlsOption, stateSearch } from '../../src/lms/embed-options.ts';
 
 describe('embed options', () => {
   it.each([
@@ -11,6 +11,8 @@ describe('embed options', () => {
     ['?controls=', 'shown'],
     ['?controls=off', 'shown'],
     ['?control=locked', 'shown'],
+    ['?controls=locked&controls=hidden', 'hidden'],
+    ['?controls=hidden&controls=nonsense', 'shown'],
   ] as const)('reads %j as %s', (search, mode) => {
     expect(controlsMode(search)).toBe(mode);
   });
@@ -23,5 +25,15 @@ describe('embed options', () => {
     ['?lab.mode=inverted&lab.preset=overfits', '?lab.mode=inverted&lab.preset=overfits'],
   ])('keeps the state of %j, not the embedding options: %j', (search, kept) => {
     expect(stateSearch(search)).toBe(kept);
+  });
+
+  it('says when the controls option is repeated or not locked or hidden', () => {
+    expect(controlsOption('?controls=locked').notices).toEqual([]);
+    expect(controlsOption('?controls=locked&controls=hidden').notices).toEqual([
+      'The link gives controls 2 times; the last one counts: “hidden”.',
+    ]);
+    expect(controlsOption('?controls=lockd').notices).toEqual([
+      'The link asked for controls “lockd”, which is not locked or hidden; the controls are shown.',
+    ]);
   });
 });
