@@ -7,10 +7,17 @@ import { cmiTimespan, lessonStatus, scoreElements, SUSPEND_DATA_LIMIT } from './
  * and receives the score and status. Nothing personal is read: no learner name or id.
  */
 
-/** A quiz host that can also end the LMS session (on `pagehide`). */
+/** A quiz host that can also pause and end the LMS session, as the page is hidden and shown. */
 export interface ScormQuizHost extends QuizHost {
   /** Reports the session time and calls `LMSFinish`; later calls, and any report after it, do nothing. */
   end(): void;
+  /**
+   * The page is going into the back/forward cache and may come back: commits the session time so
+   * far and a suspended exit, but keeps the session open. Time until `resume` is not session time.
+   */
+  suspend(): void;
+  /** The page came back from the back/forward cache: the session goes on where it was. */
+  resume(): void;
 }
 
 /**
@@ -29,6 +36,9 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
   let result = status === 'passed' || status === 'failed' || status === 'completed';
   let finished = false;
   let ended = false;
+  // Time spent in the back/forward cache, which is not time in the session.
+  let away = 0;
+  let hiddenAt: number | undefined;
   // The best finished round counts: trying a finished quiz again, to read its explanations, never
   // lowers a score the LMS already holds (NaN: none yet).
   let best = result ? Number.parseFloat(session.get('cmi.core.score.raw') ?? '') : Number.NaN;
@@ -60,7 +70,12 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
     // A finished attempt exits normally; an unfinished one is suspended so a relaunch resumes it.
     session.set('cmi.core.exit', finished ? '' : 'suspend');
   };
-  const sessionTime = () => session.set('cmi.core.session_time', cmiTimespan(now() - started));
+  const resume = () => {
+    if (hiddenAt === undefined) return;
+    away += now() - hiddenAt;
+    hiddenAt = undefined;
+  };
+  const sessionTime = () => session.set('cmi.core.session_time', cmiTimespan(now() - started - away));
 
   return {
     restore: () => saved,
@@ -84,9 +99,20 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
       if (recording) sessionTime();
       session.commit();
     },
+    suspend() {
+      if (ended || hiddenAt !== undefined) return;
+      hiddenAt = now();
+      if (recording) {
+        sessionTime();
+        session.set('cmi.core.exit', finished ? '' : 'suspend');
+      }
+      session.commit();
+    },
+    resume,
     end() {
       if (ended) return;
       ended = true;
+      resume();
       if (recording) {
         sessionTime();
         session.set('cmi.core.exit', finished ? '' : 'suspend');
@@ -99,7 +125,10 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
 /**
  * The SCORM host of a quiz, or undefined when no LMS API answers (the page then works as a plain
  * quiz). Finds the API on this window, its parents or its opener, initializes the session, and
- * finishes it when the page goes away.
+ * finishes it when the page goes away. A page that goes into the back/forward cache may come
+ * back, with the LMS's API frozen and restored beside it: its session is committed and kept
+ * open, so checks made after the learner returns still reach the LMS. (SCORM 1.2 allows one
+ * LMSInitialize per launch: a finished session could not be opened again.)
  */
 export function scormHost(facts: QuizFacts): QuizHost | undefined {
   const api = findScormApi(window);
@@ -108,6 +137,9 @@ export function scormHost(facts: QuizFacts): QuizHost | undefined {
   const session = openSession(api, warn);
   if (!session) return undefined;
   const host = scormQuizHost(session, facts, () => performance.now(), warn);
-  window.addEventListener('pagehide', () => host.end(), { once: true });
+  window.addEventListener('pagehide', (event) => (event.persisted ? host.suspend() : host.end()));
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) host.resume();
+  });
   return host;
 }

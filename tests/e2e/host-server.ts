@@ -80,7 +80,9 @@ async function lookUp(pathname: string): Promise<{ body: Uint8Array | string; ty
 }
 
 function send(response: ServerResponse, status: number, type: string, body: Uint8Array | string, head: boolean): void {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  // no-cache, not no-store: every load still asks this server again, and a page may still enter
+  // the back/forward cache, which no-store would forbid (the SCORM back/forward test needs it).
+  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
   response.end(head ? undefined : body);
 }
 
