@@ -1,3 +1,4 @@
+import { checkedKernels, CHECK_KERNEL_ARRAYS } from './kernel-checks.ts';
 import { affineForward } from './kernels.ts';
 import { backwardLive, forwardLive, liveUnits } from './live-kernels.ts';
 import { compileKernels, instantiateKernels, type KernelMemory } from './wasm/compile.ts';
@@ -20,7 +21,8 @@ export interface Allocator {
 
 /**
  * The three kernels, with the signatures of kernels.ts and live-kernels.ts. The WebAssembly
- * set finds arrays by their byte offsets, so it must only be given the network's own arrays.
+ * set finds arrays by their byte offsets, so it must only be given the network's own arrays
+ * (checked in development builds and tests: kernel-checks.ts).
  */
 export interface KernelSet {
   /** which code computes: the WebAssembly kernels or the JavaScript ones */
@@ -209,7 +211,13 @@ function allocateNetwork<T>(
     const size = measuring();
     build(size);
     const kernels = instanceWithRoom(module, size.bytes());
-    if (kernels !== null) return { arrays: build(inBuffer(kernels.memory.buffer)), engine: webAssemblyEngine(kernels) };
+    if (kernels !== null) {
+      const engine = webAssemblyEngine(kernels);
+      return {
+        arrays: build(inBuffer(kernels.memory.buffer)),
+        engine: CHECK_KERNEL_ARRAYS ? checkedKernels(engine, kernels.memory) : engine,
+      };
+    }
   }
   return { arrays: build(ON_THE_HEAP), engine: JAVASCRIPT };
 }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_KERNEL_ARRAYS } from '../../src/sim/kernel-checks.ts';
+import { networkArrays } from '../../src/sim/network-memory.ts';
+
+/** A 2 → 4 → 1 network's arrays in WebAssembly memory, and the kernels over them (checked under Vitest). */
+function network() {
+  const { arrays, engine } = networkArrays([2, 4, 1], 3, 'webassembly');
+  expect(engine.name).toBe('webassembly');
+  return { arrays, engine };
+}
+
+describe("the WebAssembly kernels' entry points in development builds and tests", () => {
+  it('are checked here: Vitest, like a development build, sets import.meta.env.DEV', () => {
+    expect(CHECK_KERNEL_ARRAYS).toBe(true);
+  });
+
+  it("run on the network's own arrays, views of its memory included", () => {
+    const { arrays, engine } = network();
+    const [x, z] = [arrays.activations[0]!, arrays.preActivations[1]!];
+    arrays.weights[0]!.fill(1);
+    x.set([1, 2, 3, 4, 5, 6]);
+    engine.affine(x, arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4);
+    expect([...z.subarray(0, 4)]).toEqual([3, 3, 3, 3]);
+    engine.affine(x.subarray(0, 2), arrays.weights[0]!, arrays.biases[0]!, z, 0, 1, 2, 4);
+  });
+
+  it('refuse an array from outside the memory, naming it, and leave the memory untouched', () => {
+    const { arrays, engine } = network();
+    const z = arrays.preActivations[1]!;
+    z.fill(7);
+    const foreign = new Float64Array(6).fill(1);
+    expect(() => engine.affine(foreign, arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4)).toThrow(
+      /WebAssembly kernel affine: x is not an array of the network's memory/,
+    );
+    expect([...z]).toEqual(Array(12).fill(7));
+    const other = networkArrays([2, 4, 1], 3, 'webassembly').arrays;
+    expect(() =>
+      engine.forward(
+        arrays.activations[0]!,
+        other.weights[0]!,
+        arrays.biases[0]!,
+        z,
+        0,
+        3,
+        2,
+        4,
+        arrays.live[0]!,
+        arrays.live[1]!,
+      ),
+    ).toThrow(/WebAssembly kernel forward: w is not an array/);
+  });
+
+  it('do not check the JavaScript kernels, which take any array', () => {
+    const { arrays, engine } = networkArrays([2, 4, 1], 3, 'javascript');
+    const z = new Float64Array(12);
+    engine.affine(new Float64Array([1, 1, 1, 1, 1, 1]), arrays.weights[0]!.fill(2), arrays.biases[0]!, z, 0, 3, 2, 4);
+    expect([...z.subarray(0, 4)]).toEqual([4, 4, 4, 4]);
+  });
+});
