@@ -14,7 +14,7 @@ export interface NumberSpec {
   max: number;
   step: number;
   /** the only values the control offers (a list to choose from); any other number goes to the nearest */
-  options?: readonly number[];
+  options?: readonly [number, ...number[]];
 }
 
 /** One of a fixed list of words. */
@@ -37,14 +37,18 @@ export type Specs = Record<string, ParamSpec>;
 /** The value type of each parameter: numbers for number specs, strings otherwise. */
 export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: S[K] extends NumberSpec ? number : string };
 
-/** The nearest value on a number spec's grid, within its range (or its nearest option); NaN gives min. */
+/**
+ * The nearest value on a number spec's grid, within its range (or its nearest option): ±Infinity
+ * gives max or min; NaN, which is near nothing, gives min (the first option).
+ */
 export function clampNumber({ min, max, step, options }: NumberSpec, value: number): number {
-  if (!Number.isFinite(value)) return options?.[0] ?? min;
+  if (Number.isNaN(value)) return options?.[0] ?? min;
+  const inRange = Math.min(max, Math.max(min, value));
   if (options) {
     // The first of two equally near options wins, so the answer never depends on rounding.
-    return options.reduce((best, option) => (Math.abs(option - value) < Math.abs(best - value) ? option : best));
+    return options.reduce((best, option) => (Math.abs(option - inRange) < Math.abs(best - inRange) ? option : best));
   }
-  const steps = Math.round((Math.min(max, Math.max(min, value)) - min) / step);
+  const steps = Math.round((inRange - min) / step);
   // Rounded to the step's decimals, so 0.1 + 0.2 style sums read back exactly.
   const decimals = (String(step).split('.')[1] ?? '').length;
   return Math.min(max, Number((min + steps * step).toFixed(decimals)));
@@ -53,10 +57,14 @@ export function clampNumber({ min, max, step, options }: NumberSpec, value: numb
 /** Longest piece of an address a notice repeats: a notice stays a sentence, whatever the link holds. */
 const ECHO_LIMIT = 40;
 
-/** A value from an address as a notice quotes it: in quotes, cut short when long. */
+/**
+ * A value from an address as a notice quotes it: in quotes, cut short when long, with control and
+ * formatting characters (a right-to-left override would turn the rest of the sentence around) shown
+ * as the replacement character.
+ */
 export function echo(raw: string): string {
-  const chars = [...raw];
-  return `“${chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : raw}”`;
+  const chars = [...raw.replace(/[\p{Cc}\p{Cf}]/gu, '\uFFFD')];
+  return `“${chars.length > ECHO_LIMIT ? `${chars.slice(0, ECHO_LIMIT).join('')}…` : chars.join('')}”`;
 }
 
 /** A short number as a link would write it, which a notice can repeat without quotes. */
@@ -75,7 +83,8 @@ export function parseParam(
 ): { value: number | string; notice?: string } {
   if (spec.kind === 'number') {
     const asked = raw.trim() === '' ? Number.NaN : Number(raw);
-    const value = Number.isFinite(asked) ? clampNumber(spec, asked) : (fallback as number);
+    // A number too large for a double (1e309) is Infinity, and goes to the nearest end of the range.
+    const value = Number.isNaN(asked) ? (fallback as number) : clampNumber(spec, asked);
     if (value === asked) return { value };
     return {
       value,

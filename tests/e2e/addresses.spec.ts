@@ -21,11 +21,10 @@ function invalidControls(figure: Element): string[] {
   for (const select of figure.querySelectorAll('select')) {
     if (select.selectedIndex < 0 || select.value === '') problems.push(`select ${select.id} shows nothing`);
   }
+  // In range and on the step grid, as the browser's own constraint validation sees it.
   for (const input of figure.querySelectorAll<HTMLInputElement>('input[type=range], input[type=number]')) {
-    const value = Number(input.value);
-    const [min, max] = [Number(input.min), Number(input.max)];
-    if (input.value === '' || !(value >= min && value <= max)) {
-      problems.push(`${input.type} ${input.id} shows "${input.value}", outside ${min}…${max}`);
+    if (input.value === '' || !input.checkValidity()) {
+      problems.push(`${input.type} ${input.id} shows "${input.value}": ${input.validationMessage}`);
     }
   }
   const groups = new Set([...figure.querySelectorAll<HTMLInputElement>('input[type=radio]')].map((r) => r.name));

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DROP_COUNT_SPECS, type DropCountState } from '../../src/islands/drop-counts-state.ts';
 import { SIM_IDS } from '../../src/lib/sims.ts';
-import { readState, writeState, type Specs, type ValuesOf } from '../../src/lib/url-state.ts';
+import { echo, readState, writeState, type Specs, type ValuesOf } from '../../src/lib/url-state.ts';
 import { addresses, isValidValue, validRaw } from '../fuzz/addresses.ts';
 import { SIM_PARAMS } from '../fuzz/sim-params.ts';
 
@@ -58,7 +58,8 @@ describe.each(SIM_IDS)('addresses of %s', (sim) => {
           }
           if (!takenAsWritten(spec.kind, last, values[key])) {
             clean = false;
-            expect(notices.some((n) => n.includes(spec.label))).toBe(true);
+            const named = [`The link asked for ${spec.label} `, `The link's ${spec.label} `];
+            expect(notices.some((n) => named.some((start) => n.startsWith(start)))).toBe(true);
           }
         }
         const unknown = [...new Set(params.keys())].filter(
@@ -136,6 +137,26 @@ describe('an off-list choice', () => {
     const { values, notices } = readState(prefix, specs, '?counts.scale=%20LOG', defaults);
     expect(values.scale).toBe('log');
     expect(notices).toEqual(['The link asked for y scale “ LOG”, which is not one of linear, log; using log.']);
+  });
+
+  it('a number beyond the largest double goes to the nearest end of the range; text that is no number to the default', () => {
+    expect(readState(prefix, specs, `?counts.n=${'9'.repeat(400)}&counts.k=-1e999`, defaults).values).toMatchObject({
+      n: 100_000,
+      k: 0,
+    });
+    expect(readState(prefix, specs, '?counts.n=Infinity&counts.masks=1e309', defaults).values).toMatchObject({
+      n: 100_000,
+      masks: 100_000,
+    });
+    expect(readState(prefix, specs, '?counts.n=NaN&counts.k=ten', defaults).values).toMatchObject({ n: 1024, k: 10 });
+  });
+
+  it('quotes a value with its control and direction characters made visible, so a notice always reads forwards', () => {
+    const { notices } = readState(prefix, specs, `?counts.scale=${encodeURIComponent('\u202Egol\u0000')}`, defaults);
+    expect(notices).toEqual([
+      'The link asked for y scale “\uFFFDgol\uFFFD”, which is not one of linear, log; using linear.',
+    ]);
+    expect(echo('a\u200Fb\u2066c')).toBe('“a\uFFFDb\uFFFDc”');
   });
 
   it('a name under the prefix that is no parameter is named, cut short when long', () => {
