@@ -13,20 +13,22 @@ export type ControlsMode = 'shown' | 'locked' | 'hidden';
 /** Query parameters that describe the embedding rather than the simulation's state. */
 export const EMBEDDING_PARAMS = ['controls', 'origin'] as const;
 
-/** The controls mode `search` asks for, with notices for a repeated or unknown value (which shows the controls). */
+/**
+ * The controls mode `search` asks for, with notices for a repeated value, and for one that is not
+ * `locked` or `hidden` as written: other letter case or spaces still count (as for a simulation's
+ * choices in `url-state.ts`); anything else shows the controls.
+ */
 export function controlsOption(search: string): { mode: ControlsMode; notices: string[] } {
   const notices: string[] = [];
   const value = lastValue(new URLSearchParams(search), 'controls', 'controls', notices);
-  if (value === 'locked' || value === 'hidden') return { mode: value, notices };
-  if (value !== undefined) {
-    notices.push(`The link asked for controls ${echo(value)}, which is not locked or hidden; the controls are shown.`);
+  if (value === undefined) return { mode: 'shown', notices };
+  const near = value.trim().toLowerCase();
+  const mode = near === 'locked' || near === 'hidden' ? near : 'shown';
+  if (value !== 'locked' && value !== 'hidden') {
+    const outcome = mode === 'shown' ? 'the controls are shown' : `using ${mode}`;
+    notices.push(`The link asked for controls ${echo(value)}, which is not locked or hidden; ${outcome}.`);
   }
-  return { mode: 'shown', notices };
-}
-
-/** The controls mode `search` asks for; a missing or unknown value shows the controls. */
-export function controlsMode(search: string): ControlsMode {
-  return controlsOption(search).mode;
+  return { mode, notices };
 }
 
 /**

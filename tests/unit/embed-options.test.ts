@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { controlsMode, controlsOption, stateSearch } from '../../src/lms/embed-options.ts';
+import { controlsOption, stateSearch } from '../../src/lms/embed-options.ts';
 
 describe('embed options', () => {
   it.each([
@@ -7,14 +7,15 @@ describe('embed options', () => {
     ['?controls=locked', 'locked'],
     ['?controls=hidden', 'hidden'],
     ['?counts.n=100&controls=hidden&origin=https%3A%2F%2Flms.example.edu', 'hidden'],
-    ['?controls=LOCKED', 'shown'],
+    ['?controls=LOCKED', 'locked'],
+    ['?controls=%20hidden%20', 'hidden'],
     ['?controls=', 'shown'],
     ['?controls=off', 'shown'],
     ['?control=locked', 'shown'],
     ['?controls=locked&controls=hidden', 'hidden'],
     ['?controls=hidden&controls=nonsense', 'shown'],
   ] as const)('reads %j as %s', (search, mode) => {
-    expect(controlsMode(search)).toBe(mode);
+    expect(controlsOption(search).mode).toBe(mode);
   });
 
   it.each([
@@ -34,6 +35,12 @@ describe('embed options', () => {
     ]);
     expect(controlsOption('?controls=lockd').notices).toEqual([
       'The link asked for controls “lockd”, which is not locked or hidden; the controls are shown.',
+    ]);
+    expect(controlsOption('?controls=LOCKED').notices).toEqual([
+      'The link asked for controls “LOCKED”, which is not locked or hidden; using locked.',
+    ]);
+    expect(controlsOption('?controls=shown').notices).toEqual([
+      'The link asked for controls “shown”, which is not locked or hidden; the controls are shown.',
     ]);
   });
 });
