@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { parse } from 'yaml';
 import type { Question } from '../../src/schemas/quiz.ts';
 import { formatPercent } from '../../src/lib/format.ts';
 import type { Statement } from '../../src/lms/xapi.ts';
@@ -9,41 +7,7 @@ import { presetState } from '../../src/islands/training-lab-state.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
 import { HOST_ORIGIN, hostPage } from './hosts.ts';
-
-/** A quiz file as written: the answers the tests give come from the content, not from here. */
-interface QuizFile {
-  title: string;
-  /** share needed to pass; the schema's default when absent */
-  passing?: number;
-  questions: Question[];
-}
-
-function quizFile(id: string): QuizFile {
-  return parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as QuizFile;
-}
-
-const ID = 'how-many-units-drop';
-const QUIZ = quizFile(ID);
-const COUNT = QUIZ.questions.length;
-
-function question(scope: Page | Locator, index: number): Locator {
-  return scope.getByRole('region', { name: `Question ${index + 1} of ${COUNT}` });
-}
-
-async function openQuiz(page: Page, path = `/embed/quiz/${ID}/`): Promise<Locator> {
-  await page.goto(path);
-  const quiz = page.getByRole('region', { name: /^Quiz:/ });
-  await expect(quiz.locator('astro-island')).not.toHaveAttribute('ssr');
-  await expect(quiz.locator('.quiz-body')).toHaveAttribute('aria-busy', 'false');
-  // A live task's simulation samples in its worker as the page opens: let it answer, so that
-  // leaving the page (a reload) never cuts its worker's download short.
-  const sampled = statistic(quiz.getByRole('figure', { name: 'Simulation for this task' }), /^Sampled: exactly/);
-  if ((await sampled.count()) > 0) await expect(sampled).toHaveText(/%$/);
-  return quiz;
-}
-
-/** Plain words of a content text, enough to find it on the page (math aside). */
-const words = (text: string) => text.split('$')[0]?.trim().slice(0, 40) ?? '';
+import { COUNT, ID, openQuiz, question, QUIZ, quizFile, words } from './quiz-helpers.ts';
 
 /** Answers a choice or numeric question with its right answer (or a wrong one), by mouse. */
 async function answer(scope: Locator, q: Question, right: boolean): Promise<void> {
@@ -89,52 +53,6 @@ test('keyboard only: answer, read why, try again, and the score follows', async 
   await expect(question(quiz, 0).getByRole('status', { name: /^Result/ })).toContainText('Right.');
   await expect(question(quiz, 0).getByText('Checked 2 times')).toBeVisible();
   await expect(quiz.getByText(`Score: 1 of ${COUNT} right.`)).toBeVisible();
-});
-
-test('after Check, Tab and the arrow keys still reach each choice and its explanation, which stays as answered', async ({
-  page,
-}) => {
-  const quiz = await openQuiz(page);
-  const first = QUIZ.questions[0];
-  if (first?.type !== 'single') throw new Error('the first question of the quiz is a single choice');
-  const right = first.choices.findIndex((c) => c.correct);
-  const wrong = right === 0 ? 1 : 0;
-  const radios = question(quiz, 0).getByRole('radio');
-  await radios.nth(wrong).check();
-  await question(quiz, 0).getByRole('button', { name: 'Check' }).click();
-  await expect(question(quiz, 0).getByRole('button', { name: 'Try again' })).toBeFocused();
-
-  // Back from "Try again" to the checked choice, which is described by its explanation.
-  await page.keyboard.press('Shift+Tab');
-  await expect(radios.nth(wrong)).toBeFocused();
-  const described = (verdict: string, index: number) =>
-    new RegExp(`^${verdict} ${words(first.choices[index]?.feedback ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  await expect(radios.nth(wrong)).toHaveAccessibleDescription(described('Not right\\.', wrong));
-  // The arrow keys reach the right choice and read its explanation, but the answer stays as it was checked.
-  for (let i = wrong; i < right; i++) await page.keyboard.press('ArrowDown');
-  for (let i = right; i < wrong; i++) await page.keyboard.press('ArrowUp');
-  await expect(radios.nth(right)).toBeFocused();
-  await expect(radios.nth(right)).toHaveAccessibleDescription(described('A right answer\\.', right));
-  // Neither the keyboard nor the pointer changes a checked answer.
-  await page.keyboard.press('Space');
-  await radios.nth(right).click({ force: true });
-  await expect(radios.nth(wrong)).toBeChecked();
-  await expect(radios.nth(right)).not.toBeChecked();
-  await expect(radios.nth(right)).toHaveAttribute('aria-disabled', 'true');
-  await expect(question(quiz, 0).getByRole('status', { name: /^Result/ })).toContainText('Not right yet.');
-  await expect(quiz.getByText(`Score: 0 of ${COUNT} right.`)).toBeVisible();
-
-  // A numeric answer stays in reach too, as read-only text.
-  const index = QUIZ.questions.findIndex((q) => q.type === 'numeric');
-  const numeric = QUIZ.questions[index];
-  if (numeric?.type !== 'numeric') throw new Error('the quiz has a numeric question');
-  const box = question(quiz, index).getByLabel(/^Your answer/);
-  await box.fill(String(numeric.answer));
-  await question(quiz, index).getByRole('button', { name: 'Check' }).click();
-  await page.keyboard.press('Shift+Tab');
-  await expect(box).toBeFocused();
-  await expect(box).not.toBeEditable();
-  await expect(box).toHaveValue(String(numeric.answer));
 });
 
 test('a known mistake gets its own explanation; progress survives a reload; Start over clears it', async ({ page }) => {
