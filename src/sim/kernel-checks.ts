@@ -8,7 +8,8 @@ import type { KernelMemory } from './wasm/compile.ts';
  * `import.meta.env.DEV`) wrap every entry point in a check; production builds and the benchmarks
  * call the kernels directly, so the hot path carries no check.
  */
-export const CHECK_KERNEL_ARRAYS = (import.meta as { env?: { DEV?: boolean } }).env?.DEV === true;
+// Written out as `import.meta.env.DEV`, the form Vite replaces with a constant in a build.
+export const CHECK_KERNEL_ARRAYS = typeof import.meta.env === 'object' && import.meta.env.DEV === true;
 
 /** Throws unless every one of `arrays` is a view of `memory`. */
 function inMemory(memory: KernelMemory, kernel: string, arrays: Record<string, ArrayBufferView>): void {

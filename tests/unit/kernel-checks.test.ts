@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHECK_KERNEL_ARRAYS } from '../../src/sim/kernel-checks.ts';
 import { networkArrays } from '../../src/sim/network-memory.ts';
 
@@ -50,10 +50,55 @@ describe("the WebAssembly kernels' entry points in development builds and tests"
     ).toThrow(/WebAssembly kernel forward: w is not an array/);
   });
 
+  it('refuse a foreign array in the backward pass too', () => {
+    const { arrays, engine } = network();
+    const pass = {
+      x: arrays.activations[1]!,
+      upper: arrays.deltas[2]!,
+      w: arrays.weights[1]!,
+      gw: new Float64Array(4),
+      gb: arrays.biasGrads[1]!,
+      lower: arrays.deltas[1]!,
+      r: arrays.multipliers[1]!,
+      z: arrays.preActivations[1]!,
+      a: arrays.activations[1]!,
+      nIn: 4,
+      nOut: 1,
+      inputs: arrays.live[1]!,
+      outputs: arrays.live[2]!,
+      forgotten: undefined,
+      relu: false,
+      scratch: arrays.scratch,
+    };
+    expect(() => engine.backward(pass, 0, 3)).toThrow(/WebAssembly kernel backward: gw is not an array/);
+    expect(() => engine.backward({ ...pass, gw: arrays.weightGrads[1]! }, 0, 3)).not.toThrow();
+  });
+
   it('do not check the JavaScript kernels, which take any array', () => {
     const { arrays, engine } = networkArrays([2, 4, 1], 3, 'javascript');
     const z = new Float64Array(12);
     engine.affine(new Float64Array([1, 1, 1, 1, 1, 1]), arrays.weights[0]!.fill(2), arrays.biases[0]!, z, 0, 3, 2, 4);
     expect([...z.subarray(0, 4)]).toEqual([4, 4, 4, 4]);
+  });
+});
+
+describe("the WebAssembly kernels' entry points in a production build", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('are called directly: without import.meta.env.DEV there is no check on the hot path', async () => {
+    vi.stubEnv('DEV', false);
+    vi.resetModules();
+    const checks = await import('../../src/sim/kernel-checks.ts');
+    expect(checks.CHECK_KERNEL_ARRAYS).toBe(false);
+    const memory = await import('../../src/sim/network-memory.ts');
+    const { arrays, engine } = memory.networkArrays([2, 4, 1], 3, 'webassembly');
+    const z = arrays.preActivations[1]!;
+    // Unchecked, a foreign array is read from the memory at its own byte offset: no error.
+    expect(() =>
+      engine.affine(new Float64Array(6), arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4),
+    ).not.toThrow();
   });
 });
