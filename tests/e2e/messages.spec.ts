@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { H5P_HOST_ACTIONS, h5pHostAction, HELLO_TRIES } from '../../src/lms/resize.ts';
+import type { Frame } from '@playwright/test';
+import { H5P_HOST_ACTIONS, h5pHostAction } from '../../src/lms/resize.ts';
 import { expect, test } from './fixtures.ts';
 import { HOST_ORIGIN, hostPage } from './hosts.ts';
 
@@ -63,18 +64,29 @@ test(`${COUNT} random and malformed messages from the parent and a sibling frame
   // From a sibling: anything, valid answers included, all of which must be ignored.
   const valid = H5P_HOST_ACTIONS.map((action) => ({ context: 'h5p', action }));
   const fromSibling = [...valid, ...fc.sample(anyMessage, { seed: SEED + 1, numRuns: COUNT }), ...valid];
-  await page.evaluate((messages) => (window as unknown as { send(m: unknown[]): void }).send(messages), fromParent);
   const sibling = page.frame({ url: /\/hosts\/sender\.html$/ });
   if (!sibling) throw new Error('the sibling frame did not load');
-  await sibling.evaluate((messages) => (window as unknown as { send(m: unknown[]): void }).send(messages), fromSibling);
-
-  // Not fooled: no host ever answered, so the embed says hello to the last try, and nothing else but its height.
+  const send = (from: Frame, messages: unknown[]) =>
+    from.evaluate((list) => (window as unknown as { send(m: unknown[]): void }).send(list), messages);
   const received = () =>
     page.evaluate(
       () => (window as unknown as { received: { data: { action?: string; subject?: string } }[] }).received,
     );
-  await expect.poll(async () => (await received()).filter((m) => m.data.action === 'hello').length).toBe(HELLO_TRIES);
-  const other = (await received()).filter((m) => m.data.action !== 'hello' && m.data.subject !== 'lti.frameResize');
+  /** What the embed has said besides hello and its height: its answers to a host. */
+  const answers = async () =>
+    (await received()).map((m) => m.data.action).filter((action) => action !== undefined && action !== 'hello');
+
+  await send(page.mainFrame(), fromParent);
+  await send(sibling, fromSibling);
+  // The barriers: messages from the parent reach the embed in the order they were posted, so once
+  // it has answered the parent's hello, it has read everything the parent sent before; a forged
+  // resizePrepared it believed would make it say "resize" before the parent asks.
+  await send(page.mainFrame(), [{ context: 'h5p', action: 'hello' }]);
+  await expect.poll(answers).toEqual(['prepareResize']);
+  await send(sibling, [...valid, ...valid]);
+  await send(page.mainFrame(), [{ context: 'h5p', action: 'resizePrepared' }]);
+  await expect.poll(answers).toEqual(['prepareResize', 'resize']);
+  const other = (await received()).filter((m) => m.data.action === undefined && m.data.subject !== 'lti.frameResize');
   expect(other).toEqual([]);
   // Unchanged: the address and everything the simulation shows.
   expect(frame.url()).toBe(before.url);
