@@ -128,7 +128,8 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
  * finishes it when the page goes away. A page that goes into the back/forward cache may come
  * back, with the LMS's API frozen and restored beside it: its session is committed and kept
  * open, so checks made after the learner returns still reach the LMS. (SCORM 1.2 allows one
- * LMSInitialize per launch: a finished session could not be opened again.)
+ * LMSInitialize per launch: a finished session could not be opened again.) A cached page that
+ * the browser later discards never calls LMSFinish; what it committed stays with the LMS.
  */
 export function scormHost(facts: QuizFacts): QuizHost | undefined {
   const api = findScormApi(window);

@@ -1,6 +1,4 @@
-import { Scorm12API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
-import type { QuizFacts, QuizScore } from '../../src/lms/quiz-host.ts';
 import {
   findScormApi,
   MAX_PARENT_DEPTH,
@@ -8,22 +6,11 @@ import {
   type FrameLike,
   type Scorm12Api,
 } from '../../src/lms/scorm-api.ts';
-import { scormQuizHost } from '../../src/lms/scorm.ts';
 import { cmiTimespan, lessonStatus, percent, scoreElements, SUSPEND_DATA_LIMIT } from '../../src/lms/scorm-values.ts';
+import { core, host, lms, score } from './scorm-fixtures.ts';
 
 /** scorm-again's SCORM 1.2 CMITimespan pattern (RTE A.3), which an LMS checks session times against. */
 const CMI_TIMESPAN = /^([0-9]{2,4}):([0-9]{2}):([0-9]{2})(\.[0-9]{1,2})?$/;
-
-const score = (raw: number, max: number, passing = 0.8, checked = max): QuizScore => ({
-  raw,
-  min: 0,
-  max,
-  scaled: raw / max,
-  completed: checked === max,
-  passed: checked === max && raw / max >= passing,
-});
-
-const facts: QuizFacts = { id: 'q', title: 'Q', url: 'https://example.org/q', passing: 0.8, questions: 5 };
 
 describe('SCORM values', () => {
   it.each([
@@ -121,38 +108,6 @@ describe('findScormApi', () => {
   });
 });
 
-/** scorm-again's SCORM 1.2 LMS runtime, loaded as an LMS would before launching the SCO. */
-function lms(data: Record<string, unknown> = {}): Scorm12API {
-  const runtime = new Scorm12API({ logLevel: 5 });
-  runtime.loadFromJSON(data);
-  return runtime;
-}
-
-function host(runtime: Scorm12API, clock = { now: 0 }) {
-  const warnings: string[] = [];
-  /** the last value the SCO set for each element, as sent (the runtime reformats some on output) */
-  const sent = new Map<string, string>();
-  runtime.on('LMSSetValue.cmi.*', (element: string, value: string) => sent.set(element, value));
-  const session = openSession(runtime as unknown as Scorm12Api, (message) => warnings.push(message));
-  if (!session) throw new Error(`no session: ${warnings.join('; ')}`);
-  return {
-    quiz: scormQuizHost(
-      session,
-      facts,
-      () => clock.now,
-      (message) => warnings.push(message),
-    ),
-    warnings,
-    clock,
-    sent,
-  };
-}
-
-/** `cmi.core` as the runtime would commit it, write-only elements included. */
-const core = (runtime: Scorm12API) =>
-  (runtime.renderCMIToJSONObject() as { cmi: { core: Record<string, unknown> & { score: Record<string, string> } } })
-    .cmi.core;
-
 describe('the SCORM quiz host under scorm-again', () => {
   it('starts an attempt as incomplete with nothing to restore', () => {
     const runtime = lms();
@@ -244,45 +199,6 @@ describe('the SCORM quiz host under scorm-again', () => {
     quiz.completed(score(5, 5));
     expect(runtime.cmi.suspend_data).toBe('p');
     expect(warnings).toEqual([]);
-  });
-
-  it('suspends into the back/forward cache without finishing, and later checks still reach the LMS', () => {
-    const runtime = lms();
-    const { quiz, clock, warnings, sent } = host(runtime);
-    quiz.save('p', score(1, 5, 0.8, 1));
-    clock.now = 1000;
-    quiz.suspend();
-    // Committed as a suspended session of one second, and still open.
-    expect(runtime.isTerminated()).toBe(false);
-    expect(sent.get('cmi.core.session_time')).toBe('0000:00:01.00');
-    expect(core(runtime)).toMatchObject({ exit: 'suspend' });
-    quiz.suspend();
-    clock.now = 61_000;
-    quiz.resume();
-    quiz.save('done', score(5, 5));
-    clock.now = 62_000;
-    quiz.completed(score(5, 5));
-    expect(core(runtime)).toMatchObject({ lesson_status: 'passed', exit: '', score: { raw: '100' } });
-    expect(runtime.cmi.suspend_data).toBe('done');
-    // The minute in the cache is not session time.
-    expect(sent.get('cmi.core.session_time')).toBe('0000:00:02.00');
-    quiz.end();
-    expect(runtime.isTerminated()).toBe(true);
-    expect(warnings).toEqual([]);
-  });
-
-  it('ends from the back/forward cache without counting the time spent there', () => {
-    const runtime = lms();
-    const { quiz, clock, sent } = host(runtime);
-    clock.now = 500;
-    quiz.suspend();
-    clock.now = 10_500;
-    quiz.end();
-    expect(runtime.isTerminated()).toBe(true);
-    expect(sent.get('cmi.core.session_time')).toBe('0000:00:00.50');
-    quiz.resume();
-    quiz.suspend();
-    expect(runtime.isTerminated()).toBe(true);
   });
 
   it('writes nothing in review mode but still shows the saved attempt', () => {
