@@ -34,6 +34,36 @@ const domGlobals = [
   'CustomEvent',
 ].map((name) => ({ name, message: `src/sim is framework-free computation: no ${name} (DOM/worker API) here.` }));
 
+/**
+ * The layers, bottom up: src/sim (computation) ← src/worker ← src/charts, src/lib ← src/lms ←
+ * src/islands, src/quiz ← src/components, src/pages, src/layouts. A module imports only from its
+ * own layer and those below; `layer` writes the pattern that forbids the folders above.
+ */
+/**
+ * @param {string} folder
+ * @param {string[]} above
+ */
+function layer(folder, above) {
+  return {
+    regex: String.raw`^\.{1,2}/(?:\.\./)*(?:[\w-]+/)*?(?:${above.join('|')})(?:/|$)`,
+    message: `${folder} may not import from ${above.map((name) => `src/${name}`).join(', ')}: the layers run one way (eslint.config.js).`,
+  };
+}
+
+/**
+ * The fence of one folder, as an ESLint config object.
+ * @param {string} folder
+ * @param {string[]} above
+ * @param {string} files which files of the folder it applies to
+ * @returns {import('eslint').Linter.Config}
+ */
+function fence(folder, above, files = '**') {
+  return {
+    files: [`${folder}/${files}`],
+    rules: { 'no-restricted-imports': ['error', { patterns: [layer(folder, above)] }] },
+  };
+}
+
 export default defineConfig(
   {
     ignores: [
@@ -78,10 +108,7 @@ export default defineConfig(
             { group: ['svelte', 'svelte/*'], message: 'src/sim may not depend on Svelte.' },
             { group: ['astro', 'astro:*', 'astro/*'], message: 'src/sim may not depend on Astro.' },
             { group: ['d3-selection', 'd3-transition', 'd3'], message: 'src/sim may not touch the DOM through d3.' },
-            {
-              group: ['**/charts/**', '**/islands/**', '**/components/**', '**/worker/**', '**/lib/**'],
-              message: 'src/sim imports nothing from the presentation layer.',
-            },
+            layer('src/sim', ['charts', 'islands', 'components', 'worker', 'lib', 'lms', 'quiz', 'pages', 'layouts']),
           ],
         },
       ],
@@ -91,6 +118,14 @@ export default defineConfig(
       ],
     },
   },
+  fence('src/worker', ['lib', 'charts', 'islands', 'components', 'lms', 'quiz', 'pages', 'layouts']),
+  fence('src/charts', ['worker', 'islands', 'components', 'lms', 'quiz', 'pages', 'layouts']),
+  fence('src/lib', ['islands', 'components', 'lms', 'quiz', 'pages', 'layouts']),
+  fence('src/lms', ['islands', 'components', 'quiz', 'pages', 'layouts']),
+  // A simulation's own `<Component>.astro` (src/islands/<id>/) is the component layer of its folder:
+  // it frames the island in src/components' SimFrame. Its scripts and islands stay below.
+  fence('src/islands', ['components', 'pages', 'layouts'], '**/*.{ts,svelte}'),
+  fence('src/quiz', ['components', 'pages', 'layouts']),
   prettier,
   ...svelte.configs['flat/prettier'],
 );

@@ -42,15 +42,3 @@ export function extent(values: ArrayLike<number>, extra: readonly number[] = [])
   }
   return [lo, hi];
 }
-
-/** Sample mean and (unbiased) variance. */
-export function sampleMoments(values: ArrayLike<number>): { mean: number; variance: number } {
-  const n = values.length;
-  if (n === 0) return { mean: Number.NaN, variance: Number.NaN };
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += values[i] ?? 0;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += ((values[i] ?? 0) - mean) ** 2;
-  return { mean, variance: n > 1 ? ss / (n - 1) : 0 };
-}

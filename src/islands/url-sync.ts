@@ -1,15 +1,5 @@
 import { publishState } from '../lib/share/live-state.ts';
-import { readState, writeState, type Specs, type ValuesOf } from '../lib/url-state.ts';
-
-/**
- * The starting state of a simulation: the page URL's parameters under `prefix` (clamped,
- * with notices), else the lesson's values. On the server, where the island is first
- * rendered, there is no URL to read: the lesson's values. A simulation that does not keep
- * its state in the URL (`fromUrl` false: one inside a quiz task) starts from its values.
- */
-export function initialState<S extends Specs>(prefix: string, specs: S, defaults: ValuesOf<S>, fromUrl = true) {
-  return readState(prefix, specs, typeof location === 'undefined' || !fromUrl ? '' : location.search, defaults);
-}
+import { writeState, type Specs, type ValuesOf } from '../lib/url-state.ts';
 
 /**
  * Returns a function that writes a simulation's state into the address bar (replacing the

@@ -21,8 +21,3 @@ export function formatScientific(value: number): string {
   );
   return `${mantissa} × 10${superscript}`;
 }
-
-/** The message of anything thrown, for an error event or an island's error line. */
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

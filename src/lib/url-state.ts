@@ -5,6 +5,7 @@
  * and a notice says so in plain words. A parameter given more than once (LMSs and link
  * shorteners append to addresses) takes its last value, and a notice says so too.
  */
+import { MAX_SEED } from '../sim/random.ts';
 
 /** A number from min to max in steps of `step` (from min), or one of `options` where given. */
 export interface NumberSpec {
@@ -34,8 +35,31 @@ export interface BitsSpec {
 export type ParamSpec = NumberSpec | ChoiceSpec | BitsSpec;
 export type Specs = Record<string, ParamSpec>;
 
-/** The value type of each parameter: numbers for number specs, strings otherwise. */
-export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: S[K] extends NumberSpec ? number : string };
+/** The value type of a parameter: a number, one of a choice's words (its literal type), or a string of bits. */
+export type ValueOf<P extends ParamSpec> = P extends NumberSpec
+  ? number
+  : P extends ChoiceSpec
+    ? P['values'][number]
+    : string;
+
+/** The value type of each parameter of a simulation. */
+export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: ValueOf<S[K]> };
+
+/** `value` as one of a choice's words, for values the code supplies (a preset): one that is not is a bug, and throws. */
+export function choiceOf<C extends ChoiceSpec>(spec: C, value: string): C['values'][number] {
+  if (!spec.values.includes(value))
+    throw new RangeError(`${spec.label} "${value}" is not one of ${spec.values.join(', ')}`);
+  return value;
+}
+
+/** Every simulation's seed: the generator's 32-bit unsigned integers (src/sim/random.ts). */
+export const SEED_SPEC = {
+  kind: 'number',
+  label: 'seed',
+  min: 0,
+  max: MAX_SEED,
+  step: 1,
+} as const satisfies NumberSpec;
 
 /**
  * The nearest value on a number spec's grid, within its range (or its nearest option): ±Infinity
@@ -73,6 +97,32 @@ const NUMERAL = /^[-+]?(\d{1,20}(\.\d{0,20})?|\.\d{1,20})(e[-+]?\d{1,4})?$/i;
 /** What a number spec accepts, in words: "from 0 to 0.95 in steps of 0.05" or "one of 1000, 10000". */
 function numberRange({ min, max, step, options }: NumberSpec): string {
   return options ? `one of ${options.join(', ')}` : `from ${min} to ${max} in steps of ${step}`;
+}
+
+/** What `spec` accepts, in words: "a whole number from 1 to 100000", "one of linear, log", "4 digits of 0 and 1". */
+export function describeSpec(spec: ParamSpec): string {
+  if (spec.kind === 'choice') return `one of ${spec.values.join(', ')}`;
+  if (spec.kind === 'bits') return `${spec.length} digits of 0 and 1`;
+  return spec.step === 1 && !spec.options ? `a whole number from ${spec.min} to ${spec.max}` : numberRange(spec);
+}
+
+/** Whether `value` is one a control of `spec` can show: in range and on its grid, on its list, of its length. */
+export function isValidValue(spec: ParamSpec, value: unknown): boolean {
+  if (spec.kind === 'choice') return typeof value === 'string' && spec.values.includes(value);
+  if (spec.kind === 'bits') return typeof value === 'string' && value.length === spec.length && /^[01]+$/.test(value);
+  return typeof value === 'number' && Number.isFinite(value) && clampNumber(spec, value) === value;
+}
+
+/**
+ * A number typed into a control of `spec`: as typed when valid; else the nearest valid value,
+ * or `current` for text that is no number, with a notice ("The seed must be a whole number from
+ * 0 to 4294967295; using 0.").
+ */
+export function typedNumber(spec: NumberSpec, text: string, current: number): { value: number; notice: string } {
+  const asked = text.trim() === '' ? Number.NaN : Number(text);
+  const value = Number.isNaN(asked) ? current : clampNumber(spec, asked);
+  if (value === asked) return { value, notice: '' };
+  return { value, notice: `The ${spec.label} must be ${describeSpec(spec)}; using ${value}.` };
 }
 
 /** Reads a value, or explains why it had to be replaced (returns the replacement and a notice). */

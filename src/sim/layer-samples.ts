@@ -1,6 +1,6 @@
 import { evaluationFactor, fillTrainingMultipliers, type DropoutMode } from './dropout.ts';
-import type { Rng } from './random.ts';
-import { fillNormal } from './sampling.ts';
+import { streamRng, Stream, type Rng } from './random.ts';
+import { fillNormal, sampleMoments } from './sampling.ts';
 
 /**
  * One unit of the next layer fed by a layer with fixed activations: z = b + Σ_j w_j · r_j · a_j,
@@ -30,6 +30,14 @@ export function exampleLayer(rng: Rng, units = FIXED_LAYER_UNITS): FixedLayer {
   for (let j = 0; j < units; j++) activations[j] = Math.abs(activations[j]!);
   fillNormal(weights, rng, 0.25, 0.5);
   return { activations, weights, bias: 0.1 };
+}
+
+/**
+ * The example layer of a seed, as every simulation on it draws it: from the seed's data stream, so
+ * the masks (the mask stream) never share its numbers.
+ */
+export function layerFor(seed: number): FixedLayer {
+  return exampleLayer(streamRng(seed, Stream.data));
 }
 
 /** Mean and variance of one unit's training multiplier r under a mode at drop probability p. */
@@ -87,3 +95,13 @@ export function samplePreActivations(
     out[s] = z;
   }
 }
+
+/** Exact and sampled facts for one mode. */
+export function layerFacts(layer: FixedLayer, mode: DropoutMode, p: number, values?: Float64Array) {
+  const exact = trainingMoments(layer, mode, p);
+  const test = testPreActivation(layer, mode, p);
+  const sampled = values ? sampleMoments(values) : undefined;
+  return { exact, test, sampled };
+}
+
+export type LayerFacts = ReturnType<typeof layerFacts>;

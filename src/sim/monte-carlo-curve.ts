@@ -34,6 +34,17 @@ export function mcTrainingConfig({ p, seed }: McCurveSettings): TrainingConfig {
   };
 }
 
+/** The Monte Carlo dropout picture: per x, the test network's prediction and the mean and SD of T stochastic passes. */
+export interface McPicture {
+  xs: Float64Array;
+  deterministic: Float64Array;
+  mean: Float64Array;
+  sd: Float64Array;
+  /** the training points */
+  trainX: Float64Array;
+  trainY: Float64Array;
+}
+
 /**
  * Trains the regression network with dropout, then predicts at `xs` twice: with the
  * deterministic test network, and as the mean and standard deviation of `passes` passes

@@ -222,6 +222,9 @@ function maskBounds(q: number): { top: number; rest: number } {
   return { top, rest: (scaled - top) * TWO_POW_32 };
 }
 
+/** The largest seed: seeds are the generator's 32-bit unsigned integers, 0 to 2^32 − 1. */
+export const MAX_SEED = 4_294_967_295;
+
 /** A generator for one named stream of a run's seed. */
 export function streamRng(seed: number, stream: (typeof Stream)[keyof typeof Stream]): Rng {
   return new Pcg32(seed, stream);

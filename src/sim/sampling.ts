@@ -1,5 +1,5 @@
 import { randomBinomial } from 'd3-random';
-import { fillMask, type Rng } from './random.ts';
+import { fillMask, streamRng, Stream, type Rng } from './random.ts';
 
 /**
  * Fills `mask` with independent Bernoulli(q) draws: 1 (keep) with keep probability q,
@@ -50,4 +50,28 @@ export function shuffle(order: Uint32Array | Int32Array, rng: Rng): void {
     order[i] = order[j] ?? 0;
     order[j] = swap;
   }
+}
+
+/** Sample mean and (unbiased) variance. */
+export function sampleMoments(values: ArrayLike<number>): { mean: number; variance: number } {
+  const n = values.length;
+  if (n === 0) return { mean: Number.NaN, variance: Number.NaN };
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += values[i] ?? 0;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += ((values[i] ?? 0) - mean) ** 2;
+  return { mean, variance: n > 1 ? ss / (n - 1) : 0 };
+}
+
+/**
+ * The `draw`-th keep/drop mask (from 0) of `units` units in the seed's mask stream at drop
+ * probability p: 1 kept, 0 dropped. The same seed and draw always give the same mask. A few
+ * dozen units: a page draws it where it needs it, in microseconds.
+ */
+export function drawMask(units: number, p: number, seed: number, draw: number): Uint8Array {
+  const rng = streamRng(seed, Stream.mask);
+  const mask = new Uint8Array(units);
+  for (let d = 0; d <= draw; d++) fillBernoulliMask(mask, 1 - p, rng);
+  return mask;
 }

@@ -1,4 +1,4 @@
-import type { Rng } from './random.ts';
+import { MAX_SEED, type Rng } from './random.ts';
 
 /**
  * How a kept unit's output is scaled during training.
@@ -24,7 +24,7 @@ export interface UnitDrawsParams {
 export const UNIT_DRAW_LIMITS = {
   p: { min: 0, max: 0.95, step: 0.05 },
   h: { min: 0.1, max: 3, step: 0.1 },
-  seed: { min: 0, max: 4294967295, step: 1 },
+  seed: { min: 0, max: MAX_SEED, step: 1 },
 } as const;
 
 /** The largest drop probability the draw sampler accepts. */

@@ -1,10 +1,10 @@
-import { handleRequest } from './handle.ts';
-import type { WorkerEvent, WorkerRequest } from './protocol.ts';
+import { handleRequest } from './sampler-handlers.ts';
+import type { SamplerEvent, SamplerRequest } from './sampler-protocol.ts';
 
 /** The slice of a dedicated worker's global scope this file uses (the DOM typings describe a window). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerEvent, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent<SamplerRequest>) => void) | null;
+  postMessage(message: SamplerEvent, transfer: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;

@@ -1,10 +1,10 @@
-import type { WorkerEvent, WorkerRequest } from './protocol.ts';
-import { TrainingHost } from './training-host.ts';
+import { TrainingHost } from './trainer-host.ts';
+import type { TrainerEvent, TrainerRequest } from './trainer-protocol.ts';
 
 /** The slice of a dedicated worker's global scope this file uses (the DOM typings describe a window). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
-  postMessage(message: WorkerEvent): void;
+  onmessage: ((event: MessageEvent<TrainerRequest>) => void) | null;
+  postMessage(message: TrainerEvent): void;
 }
 
 const scope = self as unknown as WorkerScope;

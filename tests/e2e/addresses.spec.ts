@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { SIM_IDS } from '../../src/lib/sims.ts';
+import { SIM_IDS } from '../../src/islands/simulations.ts';
 import { readState } from '../../src/lib/url-state.ts';
 import { addresses } from '../fuzz/addresses.ts';
 import { SIM_PARAMS } from '../fuzz/sim-params.ts';

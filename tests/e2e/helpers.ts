@@ -1,48 +1,29 @@
+import { readdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { DRAWS_TOTAL } from '../../src/islands/bernoulli-draws/definition.ts';
+import { SIM_IDS } from '../../src/islands/simulations.ts';
 import { expect } from './fixtures.ts';
 
-/** Every page of the site, by path. `crawl.spec.ts` checks that a crawl finds exactly these. */
+/** The content files of a folder, by name without extension: the lessons, the quizzes. */
+const named = (folder: string, extension: string) =>
+  readdirSync(folder)
+    .filter((file) => file.endsWith(extension))
+    .map((file) => file.slice(0, -extension.length));
+
+/** Every page of the site, by path; a simulation's two pages come from its definition. `crawl.spec.ts` checks that a crawl finds exactly these. */
 export const ROUTES = [
   '/',
-  '/lessons/why-dropout/',
-  '/lessons/bernoulli-masks/',
-  '/lessons/how-many-units-drop/',
-  '/lessons/train-test-scaling/',
-  '/lessons/backpropagation-through-dropout/',
-  '/lessons/the-lab/',
-  '/lessons/dropout-in-practice/',
-  '/lessons/beyond-the-basic-recipe/',
+  ...named('content/lessons', '.mdx').map((lesson) => `/lessons/${lesson}/`),
   '/lab/',
-  '/lab/neuron-toggling/',
-  '/lab/bernoulli-draws/',
-  '/lab/drop-counts/',
-  '/lab/expected-value/',
-  '/lab/train-test-scaling/',
-  '/lab/training/',
-  '/lab/monte-carlo/',
-  '/lab/effective-rate/',
+  ...SIM_IDS.map((sim) => `/lab/${sim}/`),
   '/glossary/',
   '/notation/',
   '/about/',
   '/search/',
-  '/embed/sim/neuron-toggling/',
-  '/embed/sim/bernoulli-draws/',
-  '/embed/sim/drop-counts/',
-  '/embed/sim/expected-value/',
-  '/embed/sim/train-test-scaling/',
-  '/embed/sim/training/',
-  '/embed/sim/monte-carlo/',
-  '/embed/sim/effective-rate/',
-  '/embed/quiz/why-dropout/',
-  '/embed/quiz/bernoulli-masks/',
-  '/embed/quiz/how-many-units-drop/',
-  '/embed/quiz/train-test-scaling/',
-  '/embed/quiz/backpropagation-through-dropout/',
-  '/embed/quiz/the-lab/',
-  '/embed/quiz/dropout-in-practice/',
-  '/embed/quiz/beyond-the-basic-recipe/',
-] as const;
+  ...SIM_IDS.map((sim) => `/embed/sim/${sim}/`),
+  ...named('content/quizzes', '.yaml').map((quiz) => `/embed/quiz/${quiz}/`),
+];
 
 /** Whether a route is an embed page: no site chrome, made for an iframe. */
 export function isEmbedRoute(route: string): boolean {
@@ -62,7 +43,8 @@ export const LESSON = '/lessons/why-dropout/';
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Draws the simulation samples per setting. */
-export const TOTAL_DRAWS = 400;
+/** Draws the Bernoulli-draws simulation samples per setting. */
+export const TOTAL_DRAWS = DRAWS_TOTAL;
 
 /** One page a crawl visited. */
 export interface CrawledPage {

@@ -3,7 +3,7 @@ import type { Question } from '../../src/schemas/quiz.ts';
 import { formatPercent } from '../../src/lib/format.ts';
 import type { Statement } from '../../src/lms/xapi.ts';
 import { binomialPmf } from '../../src/sim/binomial.ts';
-import { presetState } from '../../src/islands/training-lab-state.ts';
+import { presetState } from '../../src/islands/training/summary.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
 import { HOST_ORIGIN, hostPage } from './hosts.ts';

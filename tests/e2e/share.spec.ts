@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { LAB_SPECS } from '../../src/islands/training-lab-state.ts';
+import { LAB_SPECS } from '../../src/islands/training/summary.ts';
 import { test, expect, watch } from './fixtures.ts';
 import { expectNoAxeViolations, settle, statistic } from './helpers.ts';
 import { cornerColour, decodeQr, hydratedFigure, openShare } from './share-helpers.ts';

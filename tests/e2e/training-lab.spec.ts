@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { presetState, runSettings } from '../../src/islands/training-lab-state.ts';
-import { MC_FIXED, uncertaintyInsideOutside } from '../../src/islands/monte-carlo-state.ts';
+import { presetState, runSettings } from '../../src/islands/training/summary.ts';
+import { MC_FIXED, uncertaintyInsideOutside } from '../../src/islands/monte-carlo/summary.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 import { curveInputs, monteCarloCurve } from '../../src/sim/monte-carlo-curve.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';

@@ -1,7 +1,8 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { decimatedIndices } from '../../src/charts/decimate.ts';
-import { binValues, extent, sampleMoments } from '../../src/charts/bins.ts';
+import { binValues, extent } from '../../src/charts/bins.ts';
+import { sampleMoments } from '../../src/sim/sampling.ts';
 import { networkLayout } from '../../src/charts/network-layout.ts';
 import { probabilityScale, rangeScale, type Frame } from '../../src/charts/scales.ts';
 

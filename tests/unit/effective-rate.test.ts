@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stepRatio } from '../../src/islands/effective-rate-state.ts';
+import { stepRatio } from '../../src/islands/effective-rate/summary.ts';
 import { compareSteps } from '../../src/sim/effective-rate.ts';
 import { exampleLayer } from '../../src/sim/layer-samples.ts';
 import { Pcg32, Stream } from '../../src/sim/random.ts';

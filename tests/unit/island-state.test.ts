@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { formatPercent } from '../../src/lib/format.ts';
-import { describeCounts, factsFor, summarizeCounts } from '../../src/islands/drop-counts-state.ts';
-import { describeLayer, layerChart, layerFacts, layerFor, matches } from '../../src/islands/expected-value-state.ts';
-import { ALL_KEPT, describeToggle, flip, maskBytes, maskString } from '../../src/islands/neuron-toggling-state.ts';
-import { describeScaling } from '../../src/islands/scaling-state.ts';
+import { describeCounts, factsFor, summarizeCounts } from '../../src/islands/drop-counts/summary.ts';
+import { layerChart } from '../../src/charts/layer-histogram.ts';
+import { describeLayer, matches } from '../../src/islands/expected-value/summary.ts';
+import { layerFacts, layerFor } from '../../src/sim/layer-samples.ts';
+import { ALL_KEPT, describeToggle, flip, maskBytes, maskString } from '../../src/islands/neuron-toggling/summary.ts';
+import { describeScaling } from '../../src/islands/train-test-scaling/summary.ts';
 
 describe('formatPercent', () => {
   it('prints percentages, and tiny ones in scientific notation', () => {
@@ -14,7 +16,7 @@ describe('formatPercent', () => {
 });
 
 describe('drop-count summaries', () => {
-  const state = { n: 1024, p: 0.5, k: 16, masks: 4, scale: 'linear', seed: 1 };
+  const state = { n: 1024, p: 0.5, k: 16, masks: 4, scale: 'linear', seed: 1 } as const;
   const facts = factsFor(state);
   it('summarize sampled counts against the exact facts', () => {
     const sampled = summarizeCounts(Int32Array.of(512, 500, 530, 512), facts);

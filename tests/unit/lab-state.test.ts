@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { describeMonteCarlo, uncertaintyInsideOutside } from '../../src/islands/monte-carlo-state.ts';
+import { describeMonteCarlo, uncertaintyInsideOutside } from '../../src/islands/monte-carlo/summary.ts';
 import {
   appendRecords,
   describeTraining,
   emptyHistory,
   presetState,
   runSettings,
-} from '../../src/islands/training-lab-state.ts';
+} from '../../src/islands/training/summary.ts';
 import { curveInputs, monteCarloCurve } from '../../src/sim/monte-carlo-curve.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../../src/sim/presets.ts';
-import { RECORD_FIELDS } from '../../src/worker/protocol.ts';
+import { RECORD_FIELDS } from '../../src/worker/trainer-protocol.ts';
 
 describe('training lab state', () => {
   it('turns the default preset back into exactly the preset’s configuration', () => {

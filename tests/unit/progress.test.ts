@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeProgress, type Progress } from '../../src/islands/quiz-state.ts';
+import { encodeProgress, type Progress } from '../../src/quiz/quiz-state.ts';
 import {
   decodeReadLessons,
   encodeReadLessons,
@@ -11,8 +11,13 @@ import {
   summaryText,
   type CourseOutline,
   type LearnerProgress,
-} from '../../src/lib/progress.ts';
-import { PROGRESS_FILE_LIMIT, readProgressFile, refuseBySize, writeProgressFile } from '../../src/lib/progress-file.ts';
+} from '../../src/quiz/progress.ts';
+import {
+  PROGRESS_FILE_LIMIT,
+  readProgressFile,
+  refuseBySize,
+  writeProgressFile,
+} from '../../src/quiz/progress-file.ts';
 
 const quiz = (id: string, questions: string[], passing = 0.8) => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeLive } from '../../src/islands/quiz-live.ts';
+import { judgeLive } from '../../src/quiz/quiz-live.ts';
 import {
   PROGRESS_LIMIT,
   decodeProgress,
@@ -9,7 +9,7 @@ import {
   scoreOf,
   type Progress,
   type RenderedQuestion,
-} from '../../src/islands/quiz-state.ts';
+} from '../../src/quiz/quiz-state.ts';
 import { plainInlineText, renderInlineText } from '../../src/lib/markdown/inline-text.ts';
 import { z } from 'astro/zod';
 import { quizSchema } from '../../src/schemas/quiz.ts';

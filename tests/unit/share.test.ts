@@ -1,11 +1,11 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { currentQuery, publishState } from '../../src/lib/share/live-state.ts';
 import { differingQuery, overlayQuery, permalink, resetUrl, stateQuery } from '../../src/lib/share/permalink.ts';
 import { QUIET_ZONE, qrMatrix, qrPathData, qrSide, type ModuleMatrix } from '../../src/lib/share/qr.ts';
 import { resetTarget } from '../../src/lib/share/share-panel.ts';
-import { SIMS, SIM_IDS } from '../../src/lib/sims.ts';
+import { SIM_IDS, SIMULATIONS, simulationById } from '../../src/islands/simulations.ts';
 import { withBase } from '../../src/lib/url.ts';
 
 describe('permalinks', () => {
@@ -156,30 +156,32 @@ describe('QR codes', () => {
 });
 
 describe('URL prefixes', () => {
-  // Each lesson component names its simulation (`sim="…"`) and imports its island; the island
-  // reads and writes its state under one prefix, which must be the one src/lib/sims.ts gives.
-  const components = readdirSync('src/components').filter((name) => name.endsWith('.astro'));
-  const wrappers = components.flatMap((name) => {
-    const text = readFileSync(`src/components/${name}`, 'utf8');
-    const sim = /\ssim="([a-z-]+)"/.exec(text)?.[1];
-    const island = /import Island from '\.\.\/islands\/(\w+)\.svelte'/.exec(text)?.[1];
-    return sim && island ? [{ sim, island }] : [];
+  // Each simulation's component (src/islands/<id>/<Component>.astro) frames its definition and
+  // imports its island; the island reads and writes its state under that definition's prefix.
+  const wrappers = SIMULATIONS.flatMap((definition) => {
+    const path = `src/islands/${definition.id}/${definition.component}.astro`;
+    if (!existsSync(path)) return [];
+    const text = readFileSync(path, 'utf8');
+    const framed = /<SimFrame definition=\{(\w+)\}/.exec(text)?.[1];
+    const island = /import Island from '\.\/(\w+)\.svelte'/.exec(text)?.[1];
+    return framed && island ? [{ sim: definition.id, framed, island }] : [];
   });
 
   it('finds a wrapper for every simulation', () => {
     expect(wrappers.map(({ sim }) => sim).sort()).toEqual([...SIM_IDS].sort());
   });
 
-  it.each(SIM_IDS)('%s keeps its state under the prefix src/lib/sims.ts names', (sim) => {
+  it.each(SIM_IDS)('%s keeps its state under the prefix its definition names', (sim) => {
     const wrapper = wrappers.find((entry) => entry.sim === sim);
-    const island = readFileSync(`src/islands/${wrapper?.island ?? ''}.svelte`, 'utf8');
-    const prefix = SIMS[sim].prefix;
-    expect(island).toContain(`initialState('${prefix}'`);
-    expect(island).toContain(`urlWriter('${prefix}'`);
+    const island = readFileSync(`src/islands/${sim}/${wrapper?.island ?? ''}.svelte`, 'utf8');
+    expect(island).toContain(`new Simulation(${wrapper?.framed ?? ''},`);
+    const definition = readFileSync(`src/islands/${sim}/definition.ts`, 'utf8');
+    expect(definition).toContain(`export const ${wrapper?.framed ?? ''} = defineSimulation({`);
+    expect(definition).toContain(`prefix: '${simulationById(sim).prefix}',`);
   });
 
   it('gives every simulation a prefix of its own', () => {
-    const prefixes = SIM_IDS.map((sim) => SIMS[sim].prefix);
+    const prefixes = SIM_IDS.map((sim) => simulationById(sim).prefix);
     expect(new Set(prefixes).size).toBe(prefixes.length);
   });
 });

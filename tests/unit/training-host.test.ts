@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { OVERFITTING_PRESET } from '../../src/sim/presets.ts';
-import { SimClient } from '../../src/worker/client.ts';
-import { RECORD_FIELDS, type TrainRequest, type WorkerEvent, type WorkerRequest } from '../../src/worker/protocol.ts';
-import { TrainingHost, type Scheduler } from '../../src/worker/training-host.ts';
+import { TrainerClient } from '../../src/worker/trainer-client.ts';
+import { TrainingHost, type Scheduler } from '../../src/worker/trainer-host.ts';
+import {
+  RECORD_FIELDS,
+  type TrainerEvent as WorkerEvent,
+  type TrainerRequest as WorkerRequest,
+  type TrainRequest,
+} from '../../src/worker/trainer-protocol.ts';
 
 /** A clock that advances `tick` ms whenever it is read, and a queue of deferred tasks. */
 class FakeScheduler implements Scheduler {
@@ -191,7 +196,12 @@ describe('TrainingHost', () => {
     });
     training.receive({ ...request(0), id: 7 });
     expect(events.at(-1)).toMatchObject({ kind: 'error', id: 7, message: expect.stringMatching(/epochs must be/) });
-    training.receive({ kind: 'unit-draws', id: 8, params: { h: 1, p: 0.5, scaling: 'none', seed: 1, count: 1 } });
+    // A sampling request reaches the trainer only from outside the types, and gets an error.
+    training.receive({
+      kind: 'unit-draws',
+      id: 8,
+      params: { h: 1, p: 0.5, scaling: 'none', seed: 1, count: 1 },
+    } as unknown as WorkerRequest);
     expect(events.at(-1)).toMatchObject({ kind: 'error', id: 8 });
   });
 });
@@ -212,10 +222,10 @@ class InProcessTrainer {
   terminate(): void {}
 }
 
-describe('SimClient.train', () => {
+describe('TrainerClient.train', () => {
   it('delivers progress to the callback and resolves with train-done', async () => {
     const worker = new InProcessTrainer();
-    const client = new SimClient(() => worker as unknown as Worker);
+    const client = new TrainerClient(() => worker as unknown as Worker);
     let epochs = 0;
     const { id, ...body } = request(30);
     const run = client.train(body, (event) => {
@@ -228,7 +238,7 @@ describe('SimClient.train', () => {
 
   it('cancel ends the run with a cancelled event', async () => {
     const worker = new InProcessTrainer();
-    const client = new SimClient(() => worker as unknown as Worker);
+    const client = new TrainerClient(() => worker as unknown as Worker);
     const { id, ...body } = request(100_000);
     const run = client.train(body, () => {});
     worker.scheduler.drain(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDraws, keptCount } from '../../src/islands/unit-draws-summary.ts';
+import { describeDraws, keptCount } from '../../src/islands/bernoulli-draws/summary.ts';
 import { formatNumber } from '../../src/lib/format.ts';
 
 describe('formatNumber', () => {

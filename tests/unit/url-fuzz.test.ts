@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DROP_COUNT_SPECS, type DropCountState } from '../../src/islands/drop-counts-state.ts';
-import { SIM_IDS } from '../../src/lib/sims.ts';
+import { DROP_COUNT_SPECS, type DropCountState } from '../../src/islands/drop-counts/definition.ts';
+import { SIM_IDS } from '../../src/islands/simulations.ts';
 import { echo, readState, writeState, type Specs, type ValuesOf } from '../../src/lib/url-state.ts';
 import { addresses, isValidValue, validRaw } from '../fuzz/addresses.ts';
 import { SIM_PARAMS } from '../fuzz/sim-params.ts';

@@ -14,7 +14,7 @@ const SPECS = {
   mode: { kind: 'choice', label: 'mode', values: ['classic', 'inverted'] },
   mask: { kind: 'bits', label: 'mask', length: 4 },
 } as const satisfies Specs;
-const DEFAULTS = { p: 0.5, mode: 'inverted', mask: '1111' };
+const DEFAULTS = { p: 0.5, mode: 'inverted', mask: '1111' } as const;
 
 describe('clampNumber', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('readState and writeState', () => {
   });
 
   it('round-trip, keeping other parameters of the page', () => {
-    const values = { p: 0.15, mode: 'classic', mask: '1001' };
+    const values = { p: 0.15, mode: 'classic', mask: '1001' } as const;
     const search = writeState('sim', SPECS, '?keep=1', values);
     expect(new URLSearchParams(search).get('keep')).toBe('1');
     expect(readState('sim', SPECS, search, DEFAULTS).values).toEqual(values);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SimClient, SupersededError } from '../../src/worker/client.ts';
-import { handleRequest } from '../../src/worker/handle.ts';
-import type { WorkerEvent, WorkerRequest } from '../../src/worker/protocol.ts';
+import { SamplerClient } from '../../src/worker/sampler-client.ts';
+import { handleRequest } from '../../src/worker/sampler-handlers.ts';
+import type {
+  SamplerEvent as WorkerEvent,
+  SamplerRequest as WorkerRequest,
+} from '../../src/worker/sampler-protocol.ts';
+import { SupersededError } from '../../src/worker/worker-client.ts';
 
 /**
  * A stand-in for `Worker` that runs the real request handler in this thread, answering
@@ -53,9 +57,9 @@ describe('handleRequest', () => {
   });
 });
 
-describe('SimClient', () => {
+describe('SamplerClient', () => {
   it('resolves a request with the result carrying the same id', async () => {
-    const client = new SimClient(() => new InProcessWorker() as unknown as Worker);
+    const client = new SamplerClient(() => new InProcessWorker() as unknown as Worker);
     const result = await client.request(draws(3));
     expect(result.kind).toBe('unit-draws');
     expect(result.mask).toHaveLength(16);
@@ -63,7 +67,7 @@ describe('SimClient', () => {
   });
 
   it('rejects with the worker’s message when a request is invalid', async () => {
-    const client = new SimClient(() => new InProcessWorker() as unknown as Worker);
+    const client = new SamplerClient(() => new InProcessWorker() as unknown as Worker);
     await expect(client.request(draws(3, 1.5))).rejects.toThrow(/drop probability p must be in/);
     await expect(
       client.request({ kind: 'unit-draws', params: { h: 1, p: 0.5, scaling: 'none', seed: 1, count: 0 } }),
@@ -71,7 +75,7 @@ describe('SimClient', () => {
   });
 
   it('newest wins: an older request answered later is superseded', async () => {
-    const client = new SimClient(() => new InProcessWorker([30, 0]) as unknown as Worker);
+    const client = new SamplerClient(() => new InProcessWorker([30, 0]) as unknown as Worker);
     const older = client.latest('draws', draws(1));
     const newer = client.latest('draws', draws(2));
     await expect(newer).resolves.toMatchObject({ kind: 'unit-draws' });
@@ -79,7 +83,7 @@ describe('SimClient', () => {
   });
 
   it('newest wins per channel: requests on other channels are unaffected', async () => {
-    const client = new SimClient(() => new InProcessWorker() as unknown as Worker);
+    const client = new SamplerClient(() => new InProcessWorker() as unknown as Worker);
     const a = client.latest('a', draws(1));
     const b = client.latest('b', draws(2));
     await expect(Promise.all([a, b])).resolves.toHaveLength(2);
@@ -87,7 +91,7 @@ describe('SimClient', () => {
 
   it('rejects pending requests when the worker crashes, then starts a new worker', async () => {
     const started: InProcessWorker[] = [];
-    const client = new SimClient(() => {
+    const client = new SamplerClient(() => {
       const worker = new InProcessWorker([], started.length === 0);
       started.push(worker);
       return worker as unknown as Worker;
@@ -100,7 +104,7 @@ describe('SimClient', () => {
 
   it('dispose rejects what is pending and terminates the worker', async () => {
     let worker: InProcessWorker | undefined;
-    const client = new SimClient(() => {
+    const client = new SamplerClient(() => {
       worker = new InProcessWorker([50]);
       return worker as unknown as Worker;
     });

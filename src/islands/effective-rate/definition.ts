@@ -1,0 +1,34 @@
+import { formatNumber } from '../../lib/format.ts';
+import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
+import { defineSimulation } from '../definition.ts';
+
+/** The effective-learning-rate simulation's parameters, as they appear in the URL under `rate.`. */
+export const RATE_SPECS = {
+  p: { kind: 'number', label: 'drop probability p', min: 0.05, max: 0.9, step: 0.05 },
+  seed: SEED_SPEC,
+} as const satisfies Specs;
+
+export type RateState = ValuesOf<typeof RATE_SPECS>;
+
+/** One gradient step under classic and inverted dropout from equivalent weights. */
+export const effectiveRate = defineSimulation({
+  id: 'effective-rate',
+  prefix: 'rate',
+  title: 'the effective learning rate',
+  component: 'EffectiveRate',
+  lesson: 'backpropagation-through-dropout',
+  intro:
+    'One gradient step under classic and inverted dropout from equivalent weights: inverted dropout moves the kept units 1/q² times as far.',
+  specs: RATE_SPECS,
+  props: ['p', 'seed'],
+  start: ({ p = 0.5, seed = 1 }): RateState => ({ p, seed }),
+  describe({ p }) {
+    const q = 1 - p;
+    return (
+      `A layer of 16 units with fixed activations feeds one output unit. One gradient step at the same learning rate and ` +
+      `with the same mask is taken under classic dropout and under inverted dropout, starting from equivalent weights. At ` +
+      `p = ${p}, inverted dropout moves each kept unit's test-network weight 1/q² = ${formatNumber(1 / (q * q))} times as far.`
+    );
+  },
+  picture: ({ seed }) => `The simulation in its starting state: one gradient step with the first mask of seed ${seed}.`,
+});

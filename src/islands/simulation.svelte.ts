@@ -1,0 +1,150 @@
+import { listenForShortcuts } from '../lib/presenter/shortcuts.ts';
+import { readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } from '../lib/url-state.ts';
+import { messageOf } from '../sim/message-of.ts';
+import type { RequestBody } from '../worker/protocol.ts';
+import { SupersededError, type WorkerClient } from '../worker/worker-client.ts';
+import { settledAnnouncer, urlWriter } from './url-sync.ts';
+
+/** What the skeleton needs of a simulation's definition: where its state lives in the URL. */
+export interface StateHome<S extends Specs> {
+  /** the URL prefix of its parameters (`counts` in `?counts.n=1024`) */
+  readonly prefix: string;
+  readonly specs: S;
+}
+
+/** How an island uses its state. */
+export interface SimulationOptions {
+  /** false inside a quiz task: the state neither comes from nor goes to the page URL */
+  urlState?: boolean;
+  /** milliseconds the summary must stay the same before it is announced */
+  announceAfter?: number;
+}
+
+/**
+ * The skeleton every simulation island stands on. Created while the island initialises, it
+ * reads the starting state (the URL's parameters, else the lesson's values, with a notice for
+ * every value the link had to change), writes the state back to the URL as the reader changes
+ * it, listens for the presenter's shortcuts, and announces the summary once it settles.
+ * Controls bind to `values` directly: `bind:value={sim.values.p}`.
+ */
+export class Simulation<S extends Specs> {
+  /** the parameters, as the controls show them */
+  values: ValuesOf<S>;
+  /** what the link, or a value typed into a field, had to change, in plain words */
+  notices: string[] = $state([]);
+  /** the live summary, set once changes have settled */
+  announcement = $state('');
+  readonly #announce: (text: string) => void;
+  readonly #specs: S;
+
+  constructor(
+    home: StateHome<S>,
+    initial: ValuesOf<S>,
+    { urlState = true, announceAfter = 700 }: SimulationOptions = {},
+  ) {
+    const search = typeof location === 'undefined' || !urlState ? '' : location.search;
+    const start = readState(home.prefix, home.specs, search, initial);
+    this.values = $state(start.values);
+    this.notices = start.notices;
+    this.#specs = home.specs;
+    this.#announce = settledAnnouncer((text) => (this.announcement = text), announceAfter);
+    const write = urlWriter(home.prefix, home.specs, 300, urlState);
+    $effect(() => write({ ...this.values }));
+    $effect(listenForShortcuts);
+  }
+
+  /** Announces `text` once it has stayed the same for a moment, so a dragged slider speaks once. */
+  announce(text: string): void {
+    this.#announce(text);
+  }
+
+  /** Reads a number typed into the field of parameter `name`, with a notice when it had to change. */
+  typed(name: keyof S & string, input: HTMLInputElement): number {
+    const spec = this.#specs[name] as NumberSpec;
+    const { value, notice } = typedNumber(spec, input.value, this.values[name] as number);
+    this.notices = notice ? [notice] : [];
+    input.value = String(value);
+    return value;
+  }
+}
+
+/**
+ * Starts a worker client with the island and stops it with the island. The getter gives
+ * undefined on the server, where islands render once without running effects.
+ */
+export function workerClient<C extends { dispose(): void }>(start: () => C): () => C | undefined {
+  let client: C | undefined;
+  $effect(() => {
+    client = start();
+    return () => client?.dispose();
+  });
+  return () => client;
+}
+
+/** Channels of {@link Latest} requests: each its own, so two never supersede each other. */
+let channels = 0;
+
+/**
+ * The newest answer of a worker to a request built from the island's state. Whenever the
+ * request changes it is sent again, and only the newest one's answer is kept (newest wins:
+ * the client rejects an overtaken answer, which is dropped here). `current` is the answer
+ * to the request as it is now; `last` keeps the previous answer on screen meanwhile.
+ */
+export class Latest<Result> {
+  #answer = $state.raw<{ key: string; result: Result } | undefined>();
+  #asked = $state('');
+  /** why the newest request failed, or '' */
+  error = $state('');
+
+  constructor(send: (channel: string) => { key: string; answer: Promise<Result> } | undefined) {
+    const channel = `latest-${(channels += 1)}`;
+    $effect(() => {
+      const sent = send(channel);
+      if (!sent) return;
+      const { key, answer } = sent;
+      this.#asked = key;
+      answer.then(
+        (result) => {
+          this.#answer = { key, result };
+          this.error = '';
+        },
+        (reason: unknown) => {
+          if (!(reason instanceof SupersededError)) this.error = messageOf(reason);
+        },
+      );
+    });
+  }
+
+  /** the answer to the request as it is now, or undefined until it arrives */
+  get current(): Result | undefined {
+    return this.#answer?.key === this.#asked ? this.#answer.result : undefined;
+  }
+
+  /** the newest answer that arrived, for whatever request */
+  get last(): Result | undefined {
+    return this.#answer?.result;
+  }
+
+  /** whether the request as it is now awaits its answer */
+  get pending(): boolean {
+    return this.#answer?.key !== this.#asked && this.error === '';
+  }
+}
+
+/**
+ * A {@link Latest} answer of `client` to the request `body` builds from the island's state:
+ * `latest(sampler, () => ({ kind: 'drop-counts', params: { n, p, masks, seed } }))`.
+ */
+export function latest<
+  O extends { kind: string; id: number },
+  R extends { kind: string; id: number },
+  E extends { kind: string; id: number },
+  B extends RequestBody<O>,
+>(client: () => WorkerClient<O, R, E> | undefined, body: () => B): Latest<Extract<R, { kind: B['kind'] }>> {
+  return new Latest((channel) => {
+    const request = body();
+    const worker = client();
+    if (!worker) return undefined;
+    return { key: JSON.stringify(request), answer: worker.latest(channel, request) };
+  });
+}
