@@ -1,5 +1,6 @@
 import { sampleDropCounts } from '../sim/drop-counts.ts';
 import { messageOf } from '../sim/message-of.ts';
+import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
 import { layerFor, samplePreActivations } from '../sim/layer-samples.ts';
 import { streamRng, Stream } from '../sim/random.ts';
@@ -11,6 +12,7 @@ import {
   type LayerSamplesRequest,
   type SamplerEvent,
   type SamplerRequest,
+  type SamplerResult,
   type UnitDrawsRequest,
 } from './sampler-protocol.ts';
 
@@ -39,6 +41,16 @@ export function handleRequest(request: SamplerRequest): Reply {
   } catch (error) {
     return { event: { kind: 'error', id: request.id, message: messageOf(error) }, transfer: [] };
   }
+}
+
+/**
+ * The result of a request answered here and now, for a page built ahead of time (a printed
+ * picture): what the worker would send, or its error thrown.
+ */
+export function sampled<B extends RequestBody<SamplerRequest>>(body: B): Extract<SamplerResult, { kind: B['kind'] }> {
+  const { event } = handleRequest({ ...body, id: 0 } as SamplerRequest);
+  if (event.kind === 'error') throw new Error(`sampling ${body.kind}: ${event.message}`);
+  return event as Extract<SamplerResult, { kind: B['kind'] }>;
 }
 
 function unitDraws({ id, params }: UnitDrawsRequest): Reply {

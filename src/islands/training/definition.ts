@@ -23,3 +23,4 @@ export const training = defineSimulation({
   picture: () =>
     'The simulation in its starting state, before training: the training points (large dots) and validation points (small dots) of its dataset.',
 });
+export type { LabState } from './summary.ts';
