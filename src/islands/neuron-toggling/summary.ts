@@ -37,7 +37,7 @@ export function maskString(bytes: Uint8Array): string {
 export function togglePasses({ mask, p, scaling, seed }: ToggleState) {
   const network = thinnedNetwork(streamRng(seed, Stream.init));
   const full = thinnedPass(network, maskBytes(ALL_KEPT), p, 'none');
-  const thinned = thinnedPass(network, maskBytes(mask), p, scaling as ThinnedScaling);
+  const thinned = thinnedPass(network, maskBytes(mask), p, scaling);
   const output = (layers: LayerState[]) => layers.at(-1)?.a[0] ?? 0;
   return {
     weights: network.weights.map((w) => w.slice()),

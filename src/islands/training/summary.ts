@@ -1,7 +1,7 @@
 import { formatNumber } from '../../lib/format.ts';
 import { choiceOf, SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import type { DatasetSettings } from '../../sim/datasets.ts';
-import { DROPOUT_MODES, type DropoutMode } from '../../sim/dropout.ts';
+import { DROPOUT_MODES } from '../../sim/dropout.ts';
 import { LAB_PRESETS, type LabPresetId } from '../../sim/presets.ts';
 import type { TrainingConfig } from '../../sim/train.ts';
 import { RECORD_FIELDS } from '../../worker/trainer-protocol.ts';
@@ -71,7 +71,7 @@ export function runSettings(state: LabState): { dataset: DatasetSettings; traini
   };
   const training: TrainingConfig = {
     shape: { sizes: [2, state.width, state.width, 1], activation: 'tanh', output: 'sigmoid-bce' },
-    dropout: { mode: state.mode as DropoutMode, p: [state.pIn, state.p, state.p2] },
+    dropout: { mode: state.mode, p: [state.pIn, state.p, state.p2] },
     // Annealing reaches p = 0 three quarters of the way through the run.
     schedule:
       state.schedule === 'linear' ? { kind: 'linear', epochs: Math.round(0.75 * state.epochs) } : { kind: 'constant' },
