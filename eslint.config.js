@@ -35,9 +35,10 @@ const domGlobals = [
 ].map((name) => ({ name, message: `src/sim is framework-free computation: no ${name} (DOM/worker API) here.` }));
 
 /**
- * The layers, bottom up: src/sim (computation) ← src/worker ← src/charts, src/lib ← src/lms ←
- * src/islands, src/quiz ← src/components, src/pages, src/layouts. A module imports only from its
- * own layer and those below; `layer` writes the pattern that forbids the folders above.
+ * The layers, bottom up: src/sim (computation); src/worker; src/charts and src/lib (charts may not
+ * reach the workers); src/lms; src/islands and src/quiz; src/components, src/pages, src/layouts.
+ * A module imports only from its own layer and those below; `layer` writes the pattern that
+ * forbids the folders above.
  */
 /**
  * @param {string} folder

@@ -32,8 +32,8 @@ export interface SimulationDefinition<
   start(given: Partial<Pick<ValuesOf<S>, P>>): ValuesOf<S>;
   /** what it shows in `state`, in plain words, for readers without JavaScript */
   describe(state: ValuesOf<S>): string;
-  /** what its printed picture of `state` shows, in plain words */
-  picture(state: ValuesOf<S>): string;
+  /** the caption of its printed picture (Printed.svelte) of `state`: what it shows, in plain words */
+  printCaption(state: ValuesOf<S>): string;
 }
 
 /**
@@ -48,41 +48,57 @@ export type LessonProps<D> =
     ? Partial<Pick<ValuesOf<S>, P>> & { layout?: SimLayout }
     : never;
 
+/** Every layout, for checking what a lesson or page passes. */
+const LAYOUTS: readonly SimLayout[] = ['lesson', 'lab', 'embed'];
+
+/** Throws, naming `where`, unless every parameter of `state` is one its spec accepts. */
+function checkState<S extends Specs>(specs: S, state: ValuesOf<S>, where: string): ValuesOf<S> {
+  for (const [key, spec] of Object.entries(specs)) {
+    if (!isValidValue(spec, state[key])) {
+      throw new Error(`${where}: its starting ${key} ${JSON.stringify(state[key])} is not ${describeSpec(spec)}`);
+    }
+  }
+  return state;
+}
+
 /** Checks a definition's own consistency where it is written, and returns it with its types. */
 export function defineSimulation<S extends Specs, P extends keyof S & string, const I extends string>(
   definition: SimulationDefinition<S, P, I>,
 ): SimulationDefinition<S, P, I> {
-  const state = definition.start({});
-  for (const [key, spec] of Object.entries(definition.specs)) {
-    if (!isValidValue(spec, state[key])) {
-      throw new Error(
-        `${definition.id}: its starting ${key} ${JSON.stringify(state[key])} is not ${describeSpec(spec)}`,
-      );
-    }
-  }
+  checkState(definition.specs, definition.start({}), definition.id);
   return definition;
 }
 
 /**
- * The starting state for the props a lesson gave the simulation's component, or an error that
- * names the component, the prop and what it may be (the build fails with it).
+ * Where a simulation's component is shown and its starting state for the props a lesson gave it,
+ * or an error that names the component, the prop and what it may be (the build fails with it).
+ * The state the props lead to (a preset's, say) is checked against the specs too.
  */
 export function startingState<S extends Specs, P extends keyof S & string>(
   definition: SimulationDefinition<S, P>,
   given: Record<string, unknown>,
-): ValuesOf<S> {
+): { layout: SimLayout; state: ValuesOf<S> } {
+  const { component } = definition;
   const props: readonly string[] = definition.props;
   const picked: Record<string, unknown> = {};
+  let layout: SimLayout = 'lesson';
   for (const [key, value] of Object.entries(given)) {
-    if (value === undefined) continue;
-    if (!props.includes(key)) {
-      throw new Error(`<${definition.component}>: ${key} is not one of its props (${props.join(', ')})`);
+    // Astro adds its scoped-style attribute to a component rendered inside a styled one.
+    if (value === undefined || key.startsWith('data-astro-cid-')) continue;
+    if (key === 'layout') {
+      const known = LAYOUTS.find((candidate) => candidate === value);
+      if (!known)
+        throw new Error(`<${component}>: layout=${JSON.stringify(value)} must be one of ${LAYOUTS.join(', ')}`);
+      layout = known;
+      continue;
     }
+    if (!props.includes(key)) throw new Error(`<${component}>: ${key} is not one of its props (${props.join(', ')})`);
     const spec = definition.specs[key];
     if (spec && !isValidValue(spec, value)) {
-      throw new Error(`<${definition.component}>: ${key}={${JSON.stringify(value)}} must be ${describeSpec(spec)}`);
+      throw new Error(`<${component}>: ${key}={${JSON.stringify(value)}} must be ${describeSpec(spec)}`);
     }
     picked[key] = value;
   }
-  return definition.start(picked as Partial<Pick<ValuesOf<S>, P>>);
+  const state = definition.start(picked as Partial<Pick<ValuesOf<S>, P>>);
+  return { layout, state: checkState(definition.specs, state, `<${component}>`) };
 }

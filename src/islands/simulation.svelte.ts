@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { listenForShortcuts } from '../lib/presenter/shortcuts.ts';
 import { readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } from '../lib/url-state.ts';
 import { messageOf } from '../sim/message-of.ts';
@@ -70,13 +71,15 @@ export class Simulation<S extends Specs> {
 
 /**
  * Starts a worker client with the island and stops it with the island. The getter gives
- * undefined on the server, where islands render once without running effects.
+ * undefined on the server, where islands render once without running effects, and is reactive:
+ * a request built before the client exists is sent once it does.
  */
 export function workerClient<C extends { dispose(): void }>(start: () => C): () => C | undefined {
-  let client: C | undefined;
+  let client = $state.raw<C>();
   $effect(() => {
-    client = start();
-    return () => client?.dispose();
+    const started = untrack(start);
+    client = started;
+    return () => started.dispose();
   });
   return () => client;
 }
@@ -84,32 +87,33 @@ export function workerClient<C extends { dispose(): void }>(start: () => C): () 
 /** Channels of {@link Latest} requests: each its own, so two never supersede each other. */
 let channels = 0;
 
+/** A failed request, by the key of what it asked. */
+interface Failure {
+  key: string;
+  message: string;
+}
+
 /**
  * The newest answer of a worker to a request built from the island's state. Whenever the
- * request changes it is sent again, and only the newest one's answer is kept (newest wins:
- * the client rejects an overtaken answer, which is dropped here). `current` is the answer
- * to the request as it is now; `last` keeps the previous answer on screen meanwhile.
+ * request changes it is sent again, and only the newest one's answer or failure counts
+ * (newest wins: the client rejects what an overtaken request brings, which is dropped here).
+ * `current` is the answer to the request as it is now; `last` keeps the previous answer on
+ * screen meanwhile; `error` says why the request as it is now failed.
  */
 export class Latest<Result> {
   #answer = $state.raw<{ key: string; result: Result } | undefined>();
+  #failure = $state.raw<Failure | undefined>();
   #asked = $state('');
-  /** why the newest request failed, or '' */
-  error = $state('');
 
-  constructor(send: (channel: string) => { key: string; answer: Promise<Result> } | undefined) {
+  constructor(send: (channel: string) => { key: string; answer: Promise<Result> | undefined }) {
     const channel = `latest-${(channels += 1)}`;
     $effect(() => {
-      const sent = send(channel);
-      if (!sent) return;
-      const { key, answer } = sent;
+      const { key, answer } = send(channel);
       this.#asked = key;
-      answer.then(
-        (result) => {
-          this.#answer = { key, result };
-          this.error = '';
-        },
+      answer?.then(
+        (result) => (this.#answer = { key, result }),
         (reason: unknown) => {
-          if (!(reason instanceof SupersededError)) this.error = messageOf(reason);
+          if (!(reason instanceof SupersededError)) this.#failure = { key, message: messageOf(reason) };
         },
       );
     });
@@ -125,9 +129,19 @@ export class Latest<Result> {
     return this.#answer?.result;
   }
 
+  /** why the request as it is now failed, or '' */
+  get error(): string {
+    return this.#failure?.key === this.#asked ? this.#failure.message : '';
+  }
+
+  /** the newest failure, a new object each time: an effect that reads it runs once per failure */
+  get failure(): Failure | undefined {
+    return this.#failure;
+  }
+
   /** whether the request as it is now awaits its answer */
   get pending(): boolean {
-    return this.#answer?.key !== this.#asked && this.error === '';
+    return this.#answer?.key !== this.#asked && this.#failure?.key !== this.#asked;
   }
 }
 
@@ -143,8 +157,6 @@ export function latest<
 >(client: () => WorkerClient<O, R, E> | undefined, body: () => B): Latest<Extract<R, { kind: B['kind'] }>> {
   return new Latest((channel) => {
     const request = body();
-    const worker = client();
-    if (!worker) return undefined;
-    return { key: JSON.stringify(request), answer: worker.latest(channel, request) };
+    return { key: JSON.stringify(request), answer: client()?.latest(channel, request) };
   });
 }

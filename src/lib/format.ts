@@ -1,3 +1,5 @@
+import { MISTAKE_MODES, type DropoutMode } from '../sim/dropout.ts';
+
 /** A number for reading aloud and on screen: fixed decimals, a true minus sign, no "-0.00". */
 export function formatNumber(value: number, decimals = 2): string {
   if (!Number.isFinite(value)) return String(value);
@@ -20,4 +22,9 @@ export function formatScientific(value: number): string {
     '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'.charAt('-0123456789'.indexOf(c)),
   );
   return `${mantissa} × 10${superscript}`;
+}
+
+/** A dropout mode as a mode picker names it: a mistake says so ("scale-by-p (mistake)"). */
+export function modeLabel(mode: DropoutMode): string {
+  return MISTAKE_MODES.includes(mode) ? `${mode} (mistake)` : mode;
 }

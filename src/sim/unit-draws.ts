@@ -33,26 +33,6 @@ export const MAX_DROP_PROBABILITY = UNIT_DRAW_LIMITS.p.max;
 /** The scalings, for validating input that crosses a boundary (worker messages, props). */
 export const UNIT_SCALINGS: readonly UnitScaling[] = ['none', 'inverted'];
 
-/**
- * Problems with a parameter set, in plain words (empty when valid): values out of range,
- * off the controls' grid, or an unknown scaling.
- */
-export function unitDrawsProblems(params: UnitDrawsParams & { seed: number }): string[] {
-  const problems: string[] = [];
-  for (const key of ['p', 'h', 'seed'] as const) {
-    const { min, max, step } = UNIT_DRAW_LIMITS[key];
-    const value = params[key];
-    const onGrid = Math.abs((value - min) / step - Math.round((value - min) / step)) < 1e-9;
-    if (!(value >= min && value <= max) || !onGrid) {
-      problems.push(`${key} must be from ${min} to ${max} in steps of ${step}, got ${value}`);
-    }
-  }
-  if (!UNIT_SCALINGS.includes(params.scaling)) {
-    problems.push(`scaling must be one of ${UNIT_SCALINGS.join(', ')}, got ${String(params.scaling)}`);
-  }
-  return problems;
-}
-
 /** Mean of the unit's training-time output over masks: q·h without scaling, h with inverted scaling. */
 export function expectedUnitOutput({ h, p, scaling }: UnitDrawsParams): number {
   const q = 1 - p;

@@ -56,15 +56,22 @@ export class WorkerClient<OneOff extends Message, Result extends Message, Event 
   /**
    * Like {@link request}, but only the newest request on `channel` resolves: when an
    * older request's answer arrives after a newer request was sent on the same channel,
-   * the older one rejects with {@link SupersededError}, so stale results never reach
-   * the page.
+   * the older one rejects with {@link SupersededError}, and so does its failure, so stale
+   * results and errors never reach the page.
    */
   async latest<B extends RequestBody<OneOff>>(channel: string, body: B): Promise<Extract<Result, { kind: B['kind'] }>> {
     const id = this.#nextId;
     this.#latest.set(channel, id);
-    const result = await this.request(body);
-    if (this.#latest.get(channel) !== id) throw new SupersededError();
-    return result;
+    const overtaken = () => this.#latest.get(channel) !== id;
+    try {
+      const result = await this.request(body);
+      if (overtaken()) throw new SupersededError();
+      return result;
+    } catch (error) {
+      // A failure of an overtaken request is as stale as its answer would have been.
+      if (overtaken()) throw new SupersededError();
+      throw error;
+    }
   }
 
   /** Stops the worker and rejects everything pending. */

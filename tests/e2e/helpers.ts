@@ -42,7 +42,6 @@ export const LESSON = '/lessons/why-dropout/';
 /** The WCAG levels the site promises (DESIGN.md: WCAG 2.1 AA). */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Draws the simulation samples per setting. */
 /** Draws the Bernoulli-draws simulation samples per setting. */
 export const TOTAL_DRAWS = DRAWS_TOTAL;
 

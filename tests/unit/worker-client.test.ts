@@ -74,6 +74,16 @@ describe('SamplerClient', () => {
     ).rejects.toThrow(/count must be an integer/);
   });
 
+  it('newest wins for failures too: an older request failing later is superseded, not an error', async () => {
+    const client = new SamplerClient(() => new InProcessWorker([30, 0]) as unknown as Worker);
+    const older = client.latest('draws', draws(1, 1.5));
+    const newer = client.latest('draws', draws(2));
+    await expect(newer).resolves.toMatchObject({ kind: 'unit-draws' });
+    await expect(older).rejects.toBeInstanceOf(SupersededError);
+    // Alone on its channel, the same invalid request fails with the worker's message.
+    await expect(client.latest('other', draws(1, 1.5))).rejects.toThrow(/drop probability p must be/);
+  });
+
   it('newest wins: an older request answered later is superseded', async () => {
     const client = new SamplerClient(() => new InProcessWorker([30, 0]) as unknown as Worker);
     const older = client.latest('draws', draws(1));

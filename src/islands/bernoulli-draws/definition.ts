@@ -39,6 +39,6 @@ export const bernoulliDraws = defineSimulation({
       `${formatNumber(h, 1)} with inverted scaling.`
     );
   },
-  picture: ({ seed }) =>
+  printCaption: ({ seed }) =>
     `The first ${DRAWS_TOTAL} draws of seed ${seed} at these settings, as the simulation shows them after “Run”.`,
 });

@@ -40,6 +40,6 @@ export const dropCounts = defineSimulation({
     seed,
   }),
   describe: (state) => describeCounts(state, factsFor(state)),
-  picture: ({ masks, seed }) =>
+  printCaption: ({ masks, seed }) =>
     `The simulation in its starting state: the exact Binomial(n, p) probabilities as bars, and as outlines the share of the ${masks.toLocaleString('en')} masks of seed ${seed} with each count.`,
 });

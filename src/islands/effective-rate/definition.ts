@@ -30,5 +30,6 @@ export const effectiveRate = defineSimulation({
       `p = ${p}, inverted dropout moves each kept unit's test-network weight 1/q² = ${formatNumber(1 / (q * q))} times as far.`
     );
   },
-  picture: ({ seed }) => `The simulation in its starting state: one gradient step with the first mask of seed ${seed}.`,
+  printCaption: ({ seed }) =>
+    `The simulation in its starting state: one gradient step with the first mask of seed ${seed}.`,
 });

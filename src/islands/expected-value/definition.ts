@@ -36,6 +36,6 @@ export const expectedValue = defineSimulation({
   describe: ({ mode, p, seed }) =>
     `A layer of 16 units with fixed activations feeds one unit of the next layer. ` +
     describeLayer(mode, p, layerFacts(layerFor(seed), mode, p)),
-  picture: ({ samples, seed }) =>
+  printCaption: ({ samples, seed }) =>
     `The simulation in its starting state: the next unit’s input over the ${samples.toLocaleString('en')} masks of seed ${seed}.`,
 });

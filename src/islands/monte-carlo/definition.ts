@@ -28,6 +28,6 @@ export const monteCarlo = defineSimulation({
     `points of a curve between x = −1 and x = 1. It then predicts from x = −2 to 2 twice: once with the test network, and ` +
     `as the average of ${passes} passes with dropout left on, whose spread is drawn as a band. The band is narrow where ` +
     `the training points are and widens beyond them.`,
-  picture: ({ passes, seed }) =>
+  printCaption: ({ passes, seed }) =>
     `The simulation in its starting state: the network trained with seed ${seed}, and ${passes} passes with dropout left on.`,
 });

@@ -33,5 +33,5 @@ export const neuronToggling = defineSimulation({
       ' Dropping hidden units changes the second layer’s inputs and the output.'
     );
   },
-  picture: () => 'The simulation in its starting state: the network with every unit kept.',
+  printCaption: () => 'The simulation in its starting state: the network with every unit kept.',
 });

@@ -27,6 +27,6 @@ export const trainTestScaling = defineSimulation({
     const layer = layerFor(seed);
     return describeScaling(p, layerFacts(layer, 'classic', p), layerFacts(layer, 'inverted', p));
   },
-  picture: ({ seed }) =>
+  printCaption: ({ seed }) =>
     `The simulation in its starting state: the next unit’s input over ${PIPELINE_SAMPLES.toLocaleString('en')} masks of seed ${seed} in each pipeline.`,
 });

@@ -20,7 +20,7 @@ export const training = defineSimulation({
     `p = ${state.p} on its hidden layers, one without, from the same initial weights and the same minibatches. ` +
     `${LAB_PRESETS[state.preset].point} The live version plots both networks' training and validation loss every epoch ` +
     `and draws their decision boundaries.`,
-  picture: () =>
+  printCaption: () =>
     'The simulation in its starting state, before training: the training points (large dots) and validation points (small dots) of its dataset.',
 });
 export type { LabState } from './summary.ts';

@@ -32,6 +32,9 @@ export const LAB_SPECS = {
 
 export type LabState = ValuesOf<typeof LAB_SPECS>;
 
+/** Cells per side of the decision maps the worker sends and the lab draws. */
+export const MAP_RESOLUTION = 40;
+
 /** The default seed: one on which the default preset shows its point plainly. */
 export const LAB_SEED = 5;
 
