@@ -9,6 +9,8 @@ import rehypeKatex from 'rehype-katex';
 import { rehypeBaseLinks } from './src/lib/markdown/rehype-base-links.ts';
 import { rehypeGlossaryLinks } from './src/lib/markdown/rehype-glossary-links.ts';
 import { rehypeScrollRegions } from './src/lib/markdown/rehype-scroll-regions.ts';
+import { simulationIslands } from './src/islands/boundaries.ts';
+import { SIMULATIONS } from './src/islands/simulations.ts';
 import { scormPackages } from './src/lms/scorm-package/integration.ts';
 import { searchIndex } from './src/search/integration.ts';
 import { offlineCourse } from './src/offline/integration.ts';
@@ -58,7 +60,11 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // Every asset (KaTeX's smallest fonts included) ships as a file: no data: URLs for the CSP to allow.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Each simulation's Astro component, written from the registry (src/islands/boundaries.ts).
+    plugins: [simulationIslands(SIMULATIONS)],
+  },
   security: {
     // A strict policy in a <meta> tag: scripts and style elements only from this origin or
     // hashed. Inline style attributes are allowed (KaTeX positions glyphs with them); they

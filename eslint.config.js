@@ -55,12 +55,11 @@ function layer(folder, above) {
  * The fence of one folder, as an ESLint config object.
  * @param {string} folder
  * @param {string[]} above
- * @param {string} files which files of the folder it applies to
  * @returns {import('eslint').Linter.Config}
  */
-function fence(folder, above, files = '**') {
+function fence(folder, above) {
   return {
-    files: [`${folder}/${files}`],
+    files: [`${folder}/**`],
     rules: { 'no-restricted-imports': ['error', { patterns: [layer(folder, above)] }] },
   };
 }
@@ -123,9 +122,7 @@ export default defineConfig(
   fence('src/charts', ['worker', 'islands', 'components', 'lms', 'quiz', 'pages', 'layouts']),
   fence('src/lib', ['islands', 'components', 'lms', 'quiz', 'pages', 'layouts']),
   fence('src/lms', ['islands', 'components', 'quiz', 'pages', 'layouts']),
-  // A simulation's own `<Component>.astro` (src/islands/<id>/) is the component layer of its folder:
-  // it frames the island in src/components' SimFrame. Its scripts and islands stay below.
-  fence('src/islands', ['components', 'pages', 'layouts'], '**/*.{ts,svelte}'),
+  fence('src/islands', ['components', 'pages', 'layouts']),
   fence('src/quiz', ['components', 'pages', 'layouts']),
   prettier,
   ...svelte.configs['flat/prettier'],

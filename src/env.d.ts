@@ -4,3 +4,9 @@ declare module '*.astro' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+// Every simulation's Astro component, by id: written by the build (src/islands/boundaries.ts).
+declare module 'virtual:simulation-islands' {
+  const islands: Record<string, (props: Record<string, unknown>) => unknown>;
+  export default islands;
+}

@@ -1,33 +1,11 @@
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { SIMULATIONS, type SimId } from '../islands/simulations.ts';
 import type { StateValues } from '../lib/share/permalink.ts';
-
-/**
- * Each simulation's Astro component, `src/islands/<id>/<component>.astro`, found by its place
- * rather than listed by hand. A definition without its component, or a component file without
- * a definition, fails the build with the file it expected.
- */
-const files = import.meta.glob<AstroComponentFactory>('../islands/*/*.astro', { eager: true, import: 'default' });
+// Written by the build from the registry (src/islands/boundaries.ts): `src/islands/<id>/<component>.astro`.
+import islands from 'virtual:simulation-islands';
 
 /** A simulation's component by id: it validates the lesson's props and renders island and printed picture. */
-export const SIM_COMPONENTS = Object.fromEntries(
-  SIMULATIONS.map((definition) => {
-    const path = `../islands/${definition.id}/${definition.component}.astro`;
-    const component = files[path];
-    if (!component)
-      throw new Error(
-        `simulation ${definition.id}: no component at src/islands/${definition.id}/${definition.component}.astro`,
-      );
-    return [definition.id, component];
-  }),
-) as Record<SimId, AstroComponentFactory>;
-
-const expected = new Set(SIMULATIONS.map((definition) => `../islands/${definition.id}/${definition.component}.astro`));
-for (const path of Object.keys(files)) {
-  if (!expected.has(path)) {
-    throw new Error(`${path.replace('../', 'src/')}: no simulation in src/islands/simulations.ts names this component`);
-  }
-}
+export const SIM_COMPONENTS = islands as Record<SimId, AstroComponentFactory>;
 
 /** A printed picture, as a page renders it: given the simulation's state. */
 type PrintedPicture = (props: { state: StateValues }) => unknown;

@@ -42,12 +42,6 @@ export interface SimulationDefinition<
  */
 export type SimLayout = 'lesson' | 'lab' | 'embed';
 
-/** The props of a simulation's MDX component: the parameters a lesson may set, and where it is shown. */
-export type LessonProps<D> =
-  D extends SimulationDefinition<infer S, infer P, string>
-    ? Partial<Pick<ValuesOf<S>, P>> & { layout?: SimLayout }
-    : never;
-
 /** Every layout, for checking what a lesson or page passes. */
 const LAYOUTS: readonly SimLayout[] = ['lesson', 'lab', 'embed'];
 

@@ -13,6 +13,8 @@ async function open(page: Page, route: string, name: string): Promise<Locator> {
   await page.goto(route);
   const figure = page.getByRole('figure', { name });
   await expect(figure.locator('astro-island').first()).not.toHaveAttribute('ssr');
+  // A shortcut acts on what the worker has sent: wait, as a reader would, until it is there.
+  await expect(figure.locator('.sim-pending')).toHaveCount(0);
   return figure;
 }
 

@@ -10,6 +10,8 @@ async function open(page: Page, route: string, name: string): Promise<Locator> {
   await page.goto(route);
   const figure = page.getByRole('figure', { name });
   await expect(figure.locator('astro-island').first()).not.toHaveAttribute('ssr');
+  // A shortcut acts on what the worker has sent: wait, as a reader would, until it is there.
+  await expect(figure.locator('.sim-pending')).toHaveCount(0);
   return figure;
 }
 
@@ -164,6 +166,8 @@ test('single-key shortcuts can be turned off in the list, and stay off', async (
 
   await page.reload();
   await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+  // With the draws there, "s" could draw one: that it does not is the shortcut being off.
+  await expect(figure.locator('.sim-pending')).toHaveCount(0);
   await page.keyboard.press('s');
   await page.keyboard.press('f');
   await page.keyboard.press('?');

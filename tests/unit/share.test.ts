@@ -156,27 +156,24 @@ describe('QR codes', () => {
 });
 
 describe('URL prefixes', () => {
-  // Each simulation's component (src/islands/<id>/<Component>.astro) frames its definition and
-  // imports its island; the island reads and writes its state under that definition's prefix.
-  const wrappers = SIMULATIONS.flatMap((definition) => {
-    const path = `src/islands/${definition.id}/${definition.component}.astro`;
+  // Each simulation's component (written by src/islands/boundaries.ts) frames its definition and
+  // hydrates its island, src/islands/<id>/<Component>.svelte; the island reads and writes its
+  // state under that definition's prefix.
+  const islands = SIMULATIONS.flatMap((definition) => {
+    const path = `src/islands/${definition.id}/${definition.component}.svelte`;
     if (!existsSync(path)) return [];
-    const text = readFileSync(path, 'utf8');
-    const framed = /<SimFrame definition=\{(\w+)\}/.exec(text)?.[1];
-    const island = /import Island from '\.\/(\w+)\.svelte'/.exec(text)?.[1];
-    return framed && island ? [{ sim: definition.id, framed, island }] : [];
+    const framed = /new Simulation\((\w+),/.exec(readFileSync(path, 'utf8'))?.[1];
+    return framed ? [{ sim: definition.id, framed }] : [];
   });
 
-  it('finds a wrapper for every simulation', () => {
-    expect(wrappers.map(({ sim }) => sim).sort()).toEqual([...SIM_IDS].sort());
+  it('finds an island on a Simulation for every simulation', () => {
+    expect(islands.map(({ sim }) => sim).sort()).toEqual([...SIM_IDS].sort());
   });
 
   it.each(SIM_IDS)('%s keeps its state under the prefix its definition names', (sim) => {
-    const wrapper = wrappers.find((entry) => entry.sim === sim);
-    const island = readFileSync(`src/islands/${sim}/${wrapper?.island ?? ''}.svelte`, 'utf8');
-    expect(island).toContain(`new Simulation(${wrapper?.framed ?? ''},`);
+    const island = islands.find((entry) => entry.sim === sim);
     const definition = readFileSync(`src/islands/${sim}/definition.ts`, 'utf8');
-    expect(definition).toContain(`export const ${wrapper?.framed ?? ''} = defineSimulation({`);
+    expect(definition).toContain(`export const ${island?.framed ?? ''} = defineSimulation({`);
     expect(definition).toContain(`prefix: '${simulationById(sim).prefix}',`);
   });
 
