@@ -1,6 +1,6 @@
 import type { FixedLayer } from './layer-samples.ts';
 import { Network } from './network.ts';
-import type { Rng } from './random.ts';
+import { noDraws } from './random.ts';
 
 /** One gradient step of one output unit fed by a layer under a fixed mask, seen in the test network. */
 export interface TestStep {
@@ -40,12 +40,5 @@ export function compareSteps(layer: FixedLayer, keep: Uint8Array, p: number, tar
   return { classic: step('classic'), inverted: step('inverted') };
 }
 
-/** The masks are set by hand and reused, so nothing is drawn; a generator that throws proves it. */
-const NO_DRAWS: Rng = {
-  nextUint32: () => {
-    throw new Error('compareSteps draws no random numbers');
-  },
-  uniform: () => NO_DRAWS.nextUint32(),
-  uniform53: () => NO_DRAWS.nextUint32(),
-  bernoulli: () => NO_DRAWS.nextUint32() > 0,
-};
+/** The masks are set by hand and reused, so nothing is drawn. */
+const NO_DRAWS = noDraws('compareSteps draws no random numbers');

@@ -26,11 +26,13 @@ function inMemory(memory: KernelMemory, kernel: string, arrays: Record<string, A
 export function checkedKernels(kernels: KernelSet, memory: KernelMemory): KernelSet {
   return {
     name: kernels.name,
-    affine(x, w, b, z, start, end, nIn, nOut) {
+    affine(pass, start, end) {
+      const { x, w, b, z } = pass;
       inMemory(memory, 'affine', { x, w, b, z });
-      kernels.affine(x, w, b, z, start, end, nIn, nOut);
+      kernels.affine(pass, start, end);
     },
-    forward(x, w, b, z, start, end, nIn, nOut, inputs, outputs) {
+    forward(pass, start, end) {
+      const { x, w, b, z, inputs, outputs } = pass;
       inMemory(memory, 'forward', {
         x,
         w,
@@ -41,7 +43,7 @@ export function checkedKernels(kernels: KernelSet, memory: KernelMemory): Kernel
         'outputs.units': outputs.units,
         'outputs.counts': outputs.counts,
       });
-      kernels.forward(x, w, b, z, start, end, nIn, nOut, inputs, outputs);
+      kernels.forward(pass, start, end);
     },
     backward(pass, start, end) {
       const { x, upper, w, gw, gb, lower, r, z, a, scratch, inputs, outputs } = pass;

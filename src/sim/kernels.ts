@@ -1,4 +1,4 @@
-import type { LiveUnits } from './live-kernels.ts';
+import type { AffinePass, LiveUnits } from './layer-passes.ts';
 
 /**
  * Dense kernels of a layer on row-major typed arrays, for passes in which every unit takes
@@ -12,16 +12,8 @@ import type { LiveUnits } from './live-kernels.ts';
  * Two examples and four outputs per block: each weight read feeds two products and each input
  * four, with eight running sums held in registers instead of stored after every product.
  */
-export function affineForward(
-  x: Float64Array,
-  w: Float64Array,
-  b: Float64Array,
-  z: Float64Array,
-  start: number,
-  end: number,
-  nIn: number,
-  nOut: number,
-): void {
+export function affineForward(pass: AffinePass, start: number, end: number): void {
+  const { x, w, b, z, nIn, nOut } = pass;
   let e = start;
   for (; e + 1 < end; e += 2) {
     const x0 = e * nIn;

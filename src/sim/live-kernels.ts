@@ -1,3 +1,5 @@
+import type { LiveBackward, LiveForward, LiveGradients, LiveUnits } from './layer-passes.ts';
+
 /**
  * Kernels of a layer that only touch the units taking part in a pass. With inverted dropout
  * at p = 0.5 on both sides of a 64 × 64 layer, a training example needs about a quarter of
@@ -8,12 +10,6 @@
  * Weights are row-major [nIn][nOut]; the whole matrix of a small network fits in the first
  * cache level, so reading it by gathered indices costs about what reading it in order would.
  */
-
-/** Per example e, the units of a layer that take part: `units[e·n … e·n + counts[e])`, ascending. */
-export interface LiveUnits {
-  readonly units: Int32Array;
-  readonly counts: Int32Array;
-}
 
 /** Lists for `maxBatch` examples of a layer of n units, from `i32` (on the heap unless given). */
 export function liveUnits(
@@ -49,25 +45,15 @@ export function listLive(live: LiveUnits, r: Float64Array | undefined, start: nu
  * z = x · W + b for the live outputs of examples start…end, summing over live inputs only;
  * the other outputs get z = 0. Four outputs per block so each input read feeds four sums.
  */
-export function forwardLive(
-  x: Float64Array,
-  w: Float64Array,
-  b: Float64Array,
-  z: Float64Array,
-  start: number,
-  end: number,
-  nIn: number,
-  nOut: number,
-  inputs: LiveUnits,
-  outputs: LiveUnits,
-): void {
+export function forwardLive(pass: LiveForward, start: number, end: number): void {
+  const { x, w, b, z, nIn, nOut, inputs, outputs } = pass;
+  const ins = inputs.units;
+  const outs = outputs.units;
   for (let e = start; e < end; e++) {
     const xRow = e * nIn;
     const zRow = e * nOut;
     const m = inputs.counts[e]!;
     const n = outputs.counts[e]!;
-    const ins = inputs.units;
-    const outs = outputs.units;
     z.fill(0, zRow, zRow + nOut);
     let t = 0;
     for (; t + 3 < n; t += 4) {
@@ -106,36 +92,38 @@ export function forwardLive(
 }
 
 /**
+ * Packs the live upper δ of example e into `scratch`, in the order of its live outputs, so that
+ * the loops over (input, output) pairs read it in order, and adds it to gb. Returns how many
+ * outputs are live.
+ */
+function packUpper(pass: LiveGradients, e: number): number {
+  const { upper, gb, scratch, nOut } = pass;
+  const outs = pass.outputs.units;
+  const row = e * nOut;
+  const n = pass.outputs.counts[e]!;
+  for (let t = 0; t < n; t++) {
+    const i = outs[row + t]!;
+    const d = upper[row + i]!;
+    scratch[t] = d;
+    gb[i]! += d;
+  }
+  return n;
+}
+
+/**
  * Adds the gradients of a layer's parameters over examples start…end: gW += xᵀ · δ and
  * gb += Σ δ, over live inputs and live outputs only (δ of any other output is 0). `scratch`
  * (length ≥ nOut) holds one example's live δ packed, read once per pair of inputs.
  */
-export function gradientsLive(
-  x: Float64Array,
-  delta: Float64Array,
-  gw: Float64Array,
-  gb: Float64Array,
-  start: number,
-  end: number,
-  nIn: number,
-  nOut: number,
-  inputs: LiveUnits,
-  outputs: LiveUnits,
-  scratch: Float64Array,
-): void {
+export function gradientsLive(pass: LiveGradients, start: number, end: number): void {
+  const { x, gw, nIn, nOut, scratch } = pass;
+  const ins = pass.inputs.units;
+  const outs = pass.outputs.units;
   for (let e = start; e < end; e++) {
+    const n = packUpper(pass, e);
     const xRow = e * nIn;
     const dRow = e * nOut;
-    const m = inputs.counts[e]!;
-    const n = outputs.counts[e]!;
-    const ins = inputs.units;
-    const outs = outputs.units;
-    for (let t = 0; t < n; t++) {
-      const i = outs[dRow + t]!;
-      const d = delta[dRow + i]!;
-      scratch[t] = d;
-      gb[i]! += d;
-    }
+    const m = pass.inputs.counts[e]!;
     let c = 0;
     for (; c + 1 < m; c += 2) {
       const j0 = ins[xRow + c]!,
@@ -160,33 +148,6 @@ export function gradientsLive(
   }
 }
 
-/** What the backward pass through one hidden layer reads and writes. */
-export interface LiveBackward {
-  /** what the lower layer sent on, [batch][nIn] (0 for dropped units) */
-  x: Float64Array;
-  /** δ of the upper layer, [batch][nOut] */
-  upper: Float64Array;
-  w: Float64Array;
-  /** gradient accumulators of W and b, added to */
-  gw: Float64Array;
-  gb: Float64Array;
-  /** δ of the lower layer, written: [batch][nIn] */
-  lower: Float64Array;
-  /** the lower layer's forward multipliers, pre-activations and activations */
-  r: Float64Array;
-  z: Float64Array;
-  a: Float64Array;
-  nIn: number;
-  nOut: number;
-  inputs: LiveUnits;
-  outputs: LiveUnits;
-  /** the one backward factor of every unit when the mask is forgotten, else undefined (use r) */
-  forgotten: number | undefined;
-  relu: boolean;
-  /** length ≥ nOut: one example's live upper δ, packed */
-  scratch: Float64Array;
-}
-
 /**
  * The backward pass through a layer above a hidden one, for examples start…end, in one walk
  * over the live (input, output) pairs: it adds gW += xᵀ · δ_upper and gb += Σ δ_upper, and
@@ -196,23 +157,17 @@ export interface LiveBackward {
  * Each pair's weight index serves both the gradient and the sum, read once.
  */
 export function backwardLive(pass: LiveBackward, start: number, end: number): void {
-  const { x, upper, w, gw, gb, lower, r, z, a, nIn, nOut, forgotten, relu, scratch } = pass;
+  const { x, w, gw, lower, r, z, a, nIn, nOut, forgotten, relu, scratch } = pass;
   const ins = pass.inputs.units;
   const outs = pass.outputs.units;
   // Two numbers rather than `forgotten ?? r[k]`, whose number-or-undefined would box every factor.
   const honoured = forgotten === undefined;
   const forgottenFactor = forgotten ?? 0;
   for (let e = start; e < end; e++) {
+    const n = packUpper(pass, e);
     const row = e * nIn;
     const dRow = e * nOut;
     const m = pass.inputs.counts[e]!;
-    const n = pass.outputs.counts[e]!;
-    for (let t = 0; t < n; t++) {
-      const i = outs[dRow + t]!;
-      const d = upper[dRow + i]!;
-      scratch[t] = d;
-      gb[i]! += d;
-    }
     lower.fill(0, row, row + nIn);
     // Four lower units per block: each packed δ read feeds four gradients and four sums.
     let c = 0;

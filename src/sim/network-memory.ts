@@ -20,7 +20,8 @@ export interface Allocator {
 }
 
 /**
- * The three kernels, with the signatures of kernels.ts and live-kernels.ts. The WebAssembly
+ * The three kernels, with the signatures of kernels.ts and live-kernels.ts: each takes what one
+ * layer's pass reads and writes (layer-passes.ts) and the examples start…end. The WebAssembly
  * set finds arrays by their byte offsets, so it must only be given the network's own arrays
  * (checked in development builds and tests: kernel-checks.ts).
  */
@@ -42,46 +43,38 @@ const JAVASCRIPT: KernelSet = {
   backward: backwardLive,
 };
 
+/** What network.wat's `affine` takes: byte offsets of x, W, b and z, the examples start…end, the widths. */
+type AffineArgs = [x: number, w: number, b: number, z: number, start: number, end: number, nIn: number, nOut: number];
+
+/** Byte offsets of a layer's live-unit lists (`LiveUnits`): the inputs' units and counts, then the outputs'. */
+type LiveListArgs = [ins: number, inCounts: number, outs: number, outCounts: number];
+
 /** The exports of network.wat; arrays are passed as byte offsets into `memory`. */
 interface NetworkExports {
   memory: KernelMemory;
-  affine(x: number, w: number, b: number, z: number, start: number, end: number, nIn: number, nOut: number): void;
-  forwardLive(
-    x: number,
-    w: number,
-    b: number,
-    z: number,
-    start: number,
-    end: number,
-    nIn: number,
-    nOut: number,
-    ins: number,
-    inCounts: number,
-    outs: number,
-    outCounts: number,
-  ): void;
+  affine(...args: AffineArgs): void;
+  forwardLive(...args: [...AffineArgs, ...LiveListArgs]): void;
   backwardLive(
-    x: number,
-    upper: number,
-    w: number,
-    gw: number,
-    gb: number,
-    lower: number,
-    r: number,
-    z: number,
-    a: number,
-    nIn: number,
-    nOut: number,
-    ins: number,
-    inCounts: number,
-    outs: number,
-    outCounts: number,
-    honoured: number,
-    forgotten: number,
-    relu: number,
-    scratch: number,
-    start: number,
-    end: number,
+    ...args: [
+      x: number,
+      upper: number,
+      w: number,
+      gw: number,
+      gb: number,
+      lower: number,
+      r: number,
+      z: number,
+      a: number,
+      nIn: number,
+      nOut: number,
+      ...lists: LiveListArgs,
+      honoured: number,
+      forgotten: number,
+      relu: number,
+      scratch: number,
+      start: number,
+      end: number,
+    ]
   ): void;
 }
 
@@ -92,10 +85,12 @@ interface NetworkExports {
 function webAssemblyEngine(kernels: NetworkExports): KernelSet {
   return {
     name: 'webassembly',
-    affine(x, w, b, z, start, end, nIn, nOut) {
+    affine(pass, start, end) {
+      const { x, w, b, z, nIn, nOut } = pass;
       kernels.affine(x.byteOffset, w.byteOffset, b.byteOffset, z.byteOffset, start, end, nIn, nOut);
     },
-    forward(x, w, b, z, start, end, nIn, nOut, inputs, outputs) {
+    forward(pass, start, end) {
+      const { x, w, b, z, nIn, nOut, inputs, outputs } = pass;
       kernels.forwardLive(
         x.byteOffset,
         w.byteOffset,

@@ -1,5 +1,6 @@
 import { activateHidden } from './kernels.ts';
-import { gradientsLive, listLive, type LiveBackward, type LiveUnits } from './live-kernels.ts';
+import type { LiveBackward, LiveForward, LiveGradients, LiveUnits } from './layer-passes.ts';
+import { gradientsLive, listLive } from './live-kernels.ts';
 import { networkArrays, type KernelChoice, type KernelSet } from './network-memory.ts';
 import { dropsUnits, fillMultipliers, forgottenMaskFactor, type DropoutMode } from './dropout.ts';
 import type { Rng } from './random.ts';
@@ -77,6 +78,12 @@ export class Network {
   #listed = false;
   /** one layer's worth of packed deltas, for the live kernels */
   readonly #scratch: Float64Array;
+  /** per weight layer l, what its forward pass reads and writes: the same arrays on every pass */
+  readonly #forwardPasses: LiveForward[];
+  /** per weight layer l, what adding up its parameter gradients reads and writes */
+  readonly #gradientPasses: LiveGradients[];
+  /** per hidden layer l ≥ 1, what the backward pass through it reads and writes (index 0 unused) */
+  readonly #backwardPasses: LiveBackward[];
   readonly #engine: KernelSet;
   /** the dropout of the last forward pass, which the backward pass must mirror */
   #dropout: DropoutSettings;
@@ -99,6 +106,25 @@ export class Network {
     ({ activations: this.activations, preActivations: this.preActivations, deltas: this.deltas } = arrays);
     ({ multipliers: this.multipliers, dropped: this.dropped, live: this.#live, scratch: this.#scratch } = arrays);
     this.#engine = engine;
+    this.#forwardPasses = this.weights.map((w, l) => {
+      const [x, b, z] = [this.dropped[l]!, this.biases[l]!, this.preActivations[l + 1]!];
+      return { x, w, b, z, nIn: sizes[l]!, nOut: sizes[l + 1]!, inputs: this.#live[l]!, outputs: this.#live[l + 1]! };
+    });
+    this.#gradientPasses = this.#forwardPasses.map(({ x, nIn, nOut, inputs, outputs }, l) => {
+      const [upper, gw, gb] = [this.deltas[l + 1]!, this.weightGrads[l]!, this.biasGrads[l]!];
+      return { x, upper, gw, gb, nIn, nOut, inputs, outputs, scratch: this.#scratch };
+    });
+    const relu = shape.activation === 'relu';
+    this.#backwardPasses = this.#gradientPasses.map((gradients, l) => {
+      const [w, lower, r, z, a] = [
+        this.weights[l]!,
+        this.deltas[l]!,
+        this.multipliers[l]!,
+        this.preActivations[l]!,
+        this.activations[l]!,
+      ];
+      return { ...gradients, w, lower, r, z, a, forgotten: undefined, relu };
+    });
     this.#dropout = noDropout(layers);
     listLive(this.#live[layers]!, undefined, 0, maxBatch, sizes[layers]!);
   }
@@ -190,11 +216,9 @@ export class Network {
 
   /** z_{l+1} = dropped_l · W_l + b_l: dense, or over live units only when either side drops. */
   #affine(l: number, start: number, end: number, live: boolean): void {
-    const nIn = this.shape.sizes[l]!;
-    const nOut = this.shape.sizes[l + 1]!;
-    const [x, w, b, z] = [this.dropped[l]!, this.weights[l]!, this.biases[l]!, this.preActivations[l + 1]!];
-    if (live) this.#engine.forward(x, w, b, z, start, end, nIn, nOut, this.#live[l]!, this.#live[l + 1]!);
-    else this.#engine.affine(x, w, b, z, start, end, nIn, nOut);
+    const pass = this.#forwardPasses[l]!;
+    if (live) this.#engine.forward(pass, start, end);
+    else this.#engine.affine(pass, start, end);
   }
 
   /** a_l = f(z_l): the hidden nonlinearity (skipping dropped units), or the output unit at the last layer. */
@@ -253,16 +277,10 @@ export class Network {
       const gw = this.weightGrads[l]!;
       for (let k = 0; k < gw.length; k++) gw[k] = l2 * w[k]!;
       this.biasGrads[l]!.fill(0);
+      // The first layer's inputs need no δ: its parameter gradients alone.
       if (l > 0) this.#backThroughHidden(l, batch);
-      else this.#inputGradients(batch);
+      else gradientsLive(this.#gradientPasses[0]!, 0, batch);
     }
-  }
-
-  /** The parameter gradients of the first layer, whose inputs need no δ. */
-  #inputGradients(batch: number): void {
-    const [nIn, nOut] = this.shape.sizes as [number, number];
-    const [x, delta, gw, gb] = [this.dropped[0]!, this.deltas[1]!, this.weightGrads[0]!, this.biasGrads[0]!];
-    gradientsLive(x, delta, gw, gb, 0, batch, nIn, nOut, this.#live[0]!, this.#live[1]!, this.#scratch);
   }
 
   /**
@@ -271,25 +289,9 @@ export class Network {
    */
   #backThroughHidden(l: number, batch: number): void {
     const mode = this.#training ? this.#dropout.mode : 'none';
-    const { sizes } = this.shape;
-    const pass: LiveBackward = {
-      x: this.dropped[l]!,
-      upper: this.deltas[l + 1]!,
-      w: this.weights[l]!,
-      gw: this.weightGrads[l]!,
-      gb: this.biasGrads[l]!,
-      lower: this.deltas[l]!,
-      r: this.multipliers[l]!,
-      z: this.preActivations[l]!,
-      a: this.activations[l]!,
-      nIn: sizes[l]!,
-      nOut: sizes[l + 1]!,
-      inputs: this.#live[l]!,
-      outputs: this.#live[l + 1]!,
-      forgotten: forgottenMaskFactor(mode, this.#dropout.p[l] ?? 0),
-      relu: this.shape.activation === 'relu',
-      scratch: this.#scratch,
-    };
+    const pass = this.#backwardPasses[l]!;
+    // The only field that changes from pass to pass: the dropout mode and p may have.
+    pass.forgotten = forgottenMaskFactor(mode, this.#dropout.p[l] ?? 0);
     this.#engine.backward(pass, 0, batch);
   }
 }

@@ -222,6 +222,17 @@ function maskBounds(q: number): { top: number; rest: number } {
   return { top, rest: (scaled - top) * TWO_POW_32 };
 }
 
+/**
+ * A generator for a pass that must draw nothing, its masks set by hand and reused: every draw
+ * throws an Error with `message`, which proves that none was made.
+ */
+export function noDraws(message: string): Rng {
+  const refuse = (): never => {
+    throw new Error(message);
+  };
+  return { nextUint32: refuse, uniform: refuse, uniform53: refuse, bernoulli: refuse };
+}
+
 /** The largest seed: seeds are the generator's 32-bit unsigned integers, 0 to 2^32 − 1. */
 export const MAX_SEED = 4_294_967_295;
 

@@ -1,5 +1,5 @@
 import { Network } from './network.ts';
-import type { Rng } from './random.ts';
+import { noDraws, type Rng } from './random.ts';
 
 /**
  * How the units a mask keeps are scaled in the neuron-toggling picture:
@@ -73,12 +73,5 @@ export function thinnedPass(network: Network, mask: Uint8Array, p: number, scali
   }));
 }
 
-/** The pass reuses masks, so it never draws; a generator that throws proves it. */
-const NO_RANDOMNESS: Rng = {
-  nextUint32: () => {
-    throw new Error('the thinned pass draws no random numbers');
-  },
-  uniform: () => NO_RANDOMNESS.nextUint32(),
-  uniform53: () => NO_RANDOMNESS.nextUint32(),
-  bernoulli: () => NO_RANDOMNESS.nextUint32() > 0,
-};
+/** The pass reuses masks, so it never draws. */
+const NO_RANDOMNESS = noDraws('the thinned pass draws no random numbers');

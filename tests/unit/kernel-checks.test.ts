@@ -19,9 +19,9 @@ describe("the WebAssembly kernels' entry points in development builds and tests"
     const [x, z] = [arrays.activations[0]!, arrays.preActivations[1]!];
     arrays.weights[0]!.fill(1);
     x.set([1, 2, 3, 4, 5, 6]);
-    engine.affine(x, arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4);
+    engine.affine({ x, w: arrays.weights[0]!, b: arrays.biases[0]!, z, nIn: 2, nOut: 4 }, 0, 3);
     expect([...z.subarray(0, 4)]).toEqual([3, 3, 3, 3]);
-    engine.affine(x.subarray(0, 2), arrays.weights[0]!, arrays.biases[0]!, z, 0, 1, 2, 4);
+    engine.affine({ x: x.subarray(0, 2), w: arrays.weights[0]!, b: arrays.biases[0]!, z, nIn: 2, nOut: 4 }, 0, 1);
   });
 
   it('refuse an array from outside the memory, naming it, and leave the memory untouched', () => {
@@ -29,23 +29,25 @@ describe("the WebAssembly kernels' entry points in development builds and tests"
     const z = arrays.preActivations[1]!;
     z.fill(7);
     const foreign = new Float64Array(6).fill(1);
-    expect(() => engine.affine(foreign, arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4)).toThrow(
-      /WebAssembly kernel affine: x is not an array of the network's memory/,
-    );
+    expect(() =>
+      engine.affine({ x: foreign, w: arrays.weights[0]!, b: arrays.biases[0]!, z, nIn: 2, nOut: 4 }, 0, 3),
+    ).toThrow(/WebAssembly kernel affine: x is not an array of the network's memory/);
     expect([...z]).toEqual(Array(12).fill(7));
     const other = networkArrays([2, 4, 1], 3, 'webassembly').arrays;
     expect(() =>
       engine.forward(
-        arrays.activations[0]!,
-        other.weights[0]!,
-        arrays.biases[0]!,
-        z,
+        {
+          x: arrays.activations[0]!,
+          w: other.weights[0]!,
+          b: arrays.biases[0]!,
+          z,
+          nIn: 2,
+          nOut: 4,
+          inputs: arrays.live[0]!,
+          outputs: arrays.live[1]!,
+        },
         0,
         3,
-        2,
-        4,
-        arrays.live[0]!,
-        arrays.live[1]!,
       ),
     ).toThrow(/WebAssembly kernel forward: w is not an array/);
   });
@@ -77,7 +79,8 @@ describe("the WebAssembly kernels' entry points in development builds and tests"
   it('do not check the JavaScript kernels, which take any array', () => {
     const { arrays, engine } = networkArrays([2, 4, 1], 3, 'javascript');
     const z = new Float64Array(12);
-    engine.affine(new Float64Array([1, 1, 1, 1, 1, 1]), arrays.weights[0]!.fill(2), arrays.biases[0]!, z, 0, 3, 2, 4);
+    const x = new Float64Array([1, 1, 1, 1, 1, 1]);
+    engine.affine({ x, w: arrays.weights[0]!.fill(2), b: arrays.biases[0]!, z, nIn: 2, nOut: 4 }, 0, 3);
     expect([...z.subarray(0, 4)]).toEqual([4, 4, 4, 4]);
   });
 });
@@ -98,7 +101,7 @@ describe("the WebAssembly kernels' entry points in a production build", () => {
     const z = arrays.preActivations[1]!;
     // Unchecked, a foreign array is read from the memory at its own byte offset: no error.
     expect(() =>
-      engine.affine(new Float64Array(6), arrays.weights[0]!, arrays.biases[0]!, z, 0, 3, 2, 4),
+      engine.affine({ x: new Float64Array(6), w: arrays.weights[0]!, b: arrays.biases[0]!, z, nIn: 2, nOut: 4 }, 0, 3),
     ).not.toThrow();
   });
 });

@@ -59,7 +59,7 @@ describe('layer kernels against the textbook loops', () => {
       [10, 11],
       [11, BATCH],
     ] as const)
-      affineForward(x, w, b, z, from, to, N_IN, N_OUT);
+      affineForward({ x, w, b, z, nIn: N_IN, nOut: N_OUT }, from, to);
     for (let k = 0; k < z.length; k++) expect(z[k]).toBeCloseTo(expected[k]!, 12);
   });
 
@@ -67,7 +67,7 @@ describe('layer kernels against the textbook loops', () => {
     const { x, w, b, rOut, inputs, outputs } = randomLayer(3);
     const expected = naiveForward(x, w, b);
     const z = new Float64Array(BATCH * N_OUT).fill(Number.NaN);
-    forwardLive(x, w, b, z, 0, BATCH, N_IN, N_OUT, inputs, outputs);
+    forwardLive({ x, w, b, z, nIn: N_IN, nOut: N_OUT, inputs, outputs }, 0, BATCH);
     for (let k = 0; k < z.length; k++) expect(z[k]).toBeCloseTo(rOut[k] === 0 ? 0 : expected[k]!, 12);
   });
 
@@ -75,7 +75,8 @@ describe('layer kernels against the textbook loops', () => {
     const { x, delta, inputs, outputs } = randomLayer(4);
     const gw = new Float64Array(N_IN * N_OUT);
     const gb = new Float64Array(N_OUT);
-    gradientsLive(x, delta, gw, gb, 0, BATCH, N_IN, N_OUT, inputs, outputs, new Float64Array(N_OUT));
+    const scratch = new Float64Array(N_OUT);
+    gradientsLive({ x, upper: delta, gw, gb, nIn: N_IN, nOut: N_OUT, inputs, outputs, scratch }, 0, BATCH);
     for (let j = 0; j < N_IN; j++)
       for (let i = 0; i < N_OUT; i++) {
         let s = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillMask, Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
+import { fillMask, noDraws, Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
 
 describe('Pcg32', () => {
   it('matches the reference pcg32-demo output for initstate 42, initseq 54', () => {
@@ -147,5 +147,13 @@ describe('fillMask', () => {
     const out = new Float64Array(999);
     fillMask(wrapped, out, 999, 0.7, 3);
     expect([...out]).toEqual(reference(new Pcg32(5, Stream.mask), 999, 0.7, 3));
+  });
+});
+
+describe('noDraws', () => {
+  it('throws its message on every kind of draw', () => {
+    const rng = noDraws('this pass draws nothing');
+    for (const draw of [() => rng.nextUint32(), () => rng.uniform(), () => rng.uniform53(), () => rng.bernoulli(0.5)])
+      expect(draw).toThrow(/^this pass draws nothing$/);
   });
 });
