@@ -60,22 +60,33 @@ export function rangeScale(lo: number, hi: number, frame: Frame): ScaleLinear<nu
 }
 
 /**
+ * y scale from 0 to 8 % above `hi`, the largest value, mapped bottom-up onto the plotting area and
+ * rounded to nice ticks: the linear view of a magnitude (a probability, a loss).
+ */
+function fromZeroScale(hi: number, frame: Frame): Scale {
+  const { top, bottom } = plotArea(frame);
+  return scaleLinear()
+    .domain([0, hi * 1.08])
+    .range([bottom, top])
+    .nice(5);
+}
+
+/**
+ * y scale logarithmic from `lo` to `hi`, mapped bottom-up onto the plotting area: the log view of a
+ * magnitude. Clamped, so a value below `lo` sits on the axis instead of below the chart.
+ */
+function clampedLogScale(lo: number, hi: number, frame: Frame): Scale {
+  const { top, bottom } = plotArea(frame);
+  return scaleLog().domain([lo, hi]).range([bottom, top]).clamp(true);
+}
+
+/**
  * y scale for probabilities up to `max`: linear from 0, or logarithmic from `max`·10⁻⁶ so
  * tail bars a millionth of the peak stay visible. Bars below the floor sit on the axis.
  */
 export function probabilityScale(max: number, frame: Frame, log: boolean): Scale {
-  const { top, bottom } = plotArea(frame);
   const peak = max > 0 ? max : 1;
-  if (log) {
-    return scaleLog()
-      .domain([peak * 1e-6, peak * 1.2])
-      .range([bottom, top])
-      .clamp(true);
-  }
-  return scaleLinear()
-    .domain([0, peak * 1.08])
-    .range([bottom, top])
-    .nice(5);
+  return log ? clampedLogScale(peak * 1e-6, peak * 1.2, frame) : fromZeroScale(peak, frame);
 }
 
 /**
@@ -83,18 +94,9 @@ export function probabilityScale(max: number, frame: Frame, log: boolean): Scale
  * largest positive ones (a log axis shows a loss creeping up late in training).
  */
 export function lossScale(values: readonly number[], frame: Frame, log: boolean): Scale {
-  const { top, bottom } = plotArea(frame);
   const finite = values.filter((v) => Number.isFinite(v) && v > 0);
   const hi = finite.length > 0 ? Math.max(...finite) : 1;
-  if (log) {
-    const lo = finite.length > 0 ? Math.min(...finite) : hi / 10;
-    return scaleLog()
-      .domain([lo * 0.9, hi * 1.1 > lo * 0.9 ? hi * 1.1 : lo * 10])
-      .range([bottom, top])
-      .clamp(true);
-  }
-  return scaleLinear()
-    .domain([0, hi * 1.08])
-    .range([bottom, top])
-    .nice(5);
+  if (!log) return fromZeroScale(hi, frame);
+  const lo = finite.length > 0 ? Math.min(...finite) : hi / 10;
+  return clampedLogScale(lo * 0.9, hi * 1.1 > lo * 0.9 ? hi * 1.1 : lo * 10, frame);
 }

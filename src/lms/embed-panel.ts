@@ -2,6 +2,7 @@
  * The embed dialog of a lesson's quiz or simulation (src/components/EmbedPanel.astro): builds the
  * iframe code from the site's address, the state the page shows now and the chosen options.
  */
+import { wireCopyDialogs } from '../lib/share/copy-dialog.ts';
 import { currentQuery } from '../lib/share/live-state.ts';
 
 /** The embed URL: the page's path on this origin, the current state, and the controls option. */
@@ -27,13 +28,10 @@ export function embedCode(src: string, title: string, height: number): string {
 
 /** Wires every embed panel under `root`: open, fill in the code, copy, close. */
 export function wireEmbedPanels(root: ParentNode): void {
-  for (const panel of root.querySelectorAll<HTMLElement>('[data-embed-panel]')) {
-    const dialog = panel.querySelector('dialog');
-    const opener = panel.querySelector<HTMLButtonElement>('.embed-open-dialog');
-    const code = panel.querySelector<HTMLTextAreaElement>('[data-embed-code]');
+  const refused = 'Select the code and copy it with Ctrl+C (⌘C on a Mac).';
+  wireCopyDialogs(root, { name: 'embed', field: '[data-embed-code]', refused }, ({ panel, field, status }) => {
     const link = panel.querySelector<HTMLAnchorElement>('[data-embed-link]');
-    const status = panel.querySelector<HTMLElement>('[data-embed-status]');
-    if (!dialog || !opener || !code || !link || !status) continue;
+    if (!link) return null;
     const { path = '/', title = '', height = '720', prefix, state = '' } = panel.dataset;
     const fill = () => {
       const controls = panel.querySelector<HTMLInputElement>('.embed-controls input:checked')?.value ?? '';
@@ -41,22 +39,12 @@ export function wireEmbedPanels(root: ParentNode): void {
       // address does not carry yet); a quiz has no state in the URL.
       const search = prefix ? currentQuery(prefix, state, location.search) : '';
       const src = embedUrl(path, location.origin, search, controls);
-      code.value = embedCode(src, title, Number(height));
+      field.value = embedCode(src, title, Number(height));
       link.href = src;
       link.textContent = src;
       status.textContent = '';
     };
-    opener.addEventListener('click', () => {
-      fill();
-      dialog.showModal();
-    });
     panel.querySelector('.embed-controls')?.addEventListener('change', fill);
-    panel.querySelector('[data-embed-copy]')?.addEventListener('click', () => {
-      code.select();
-      navigator.clipboard.writeText(code.value).then(
-        () => (status.textContent = 'Copied.'),
-        () => (status.textContent = 'Select the code and copy it with Ctrl+C (⌘C on a Mac).'),
-      );
-    });
-  }
+    return fill;
+  });
 }

@@ -2,6 +2,7 @@
  * The share dialog of a simulation (src/components/SharePanel.astro): the permalink of the run it
  * shows now, a button that copies it, its QR code, and a button that resets the simulation.
  */
+import { wireCopyDialogs } from './copy-dialog.ts';
 import { currentQuery } from './live-state.ts';
 import { permalink, resetUrl } from './permalink.ts';
 import { qrSvg } from './qr-svg.ts';
@@ -33,41 +34,21 @@ function reopen(target: string): void {
   else location.assign(there.href);
 }
 
-/** Copies `text`, resolving false where the clipboard is missing or refused (an insecure page, a frame). */
-async function copy(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Wires every share panel under `root`: open with the current permalink and its QR code, copy, reset. */
 export function wireSharePanels(root: ParentNode): void {
-  for (const panel of root.querySelectorAll<HTMLElement>('[data-share-panel]')) {
-    const dialog = panel.querySelector('dialog');
-    const opener = panel.querySelector<HTMLButtonElement>('.share-open-dialog');
-    const field = panel.querySelector<HTMLInputElement>('[data-share-link]');
-    const status = panel.querySelector<HTMLElement>('[data-share-status]');
+  const refused = 'Select the link and copy it with Ctrl+C (⌘C on a Mac).';
+  wireCopyDialogs(root, { name: 'share', field: '[data-share-link]', refused }, ({ panel, field, status }) => {
     const picture = panel.querySelector<HTMLElement>('[data-share-qr]');
-    if (!dialog || !opener || !field || !status || !picture) continue;
+    if (!picture) return null;
     const { prefix = '', state = '', labHref = '/', figure = '', reset = 'defaults' } = panel.dataset;
-    opener.addEventListener('click', () => {
+    panel.querySelector('[data-share-reset]')?.addEventListener('click', () => {
+      reopen(resetTarget(reset, location.href, openedAt, prefix, figure));
+    });
+    return () => {
       const link = permalink(labHref, location.origin, currentQuery(prefix, state, location.search));
       field.value = link;
       status.textContent = '';
       picture.replaceChildren(qrSvg(document, link, 'QR code of the link above'));
-      dialog.showModal();
-    });
-    panel.querySelector('[data-share-copy]')?.addEventListener('click', () => {
-      field.select();
-      void copy(field.value).then((done) => {
-        status.textContent = done ? 'Copied.' : 'Select the link and copy it with Ctrl+C (⌘C on a Mac).';
-      });
-    });
-    panel.querySelector('[data-share-reset]')?.addEventListener('click', () => {
-      reopen(resetTarget(reset, location.href, openedAt, prefix, figure));
-    });
-  }
+    };
+  });
 }
