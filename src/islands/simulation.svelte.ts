@@ -13,12 +13,20 @@ export interface StateHome<S extends Specs> {
   readonly specs: S;
 }
 
-/** How an island uses its state. */
-export interface SimulationOptions {
+/** The props of every simulation island, as its frame or a quiz task gives them. */
+export interface IslandProps<State> {
+  /** the lesson's starting values; the URL's parameters under the simulation's prefix take precedence */
+  initial: State;
   /** false inside a quiz task: the state neither comes from nor goes to the page URL */
   urlState?: boolean;
+}
+
+/** How an island uses its state, and the worker it talks to. */
+export interface SimulationOptions<C> {
   /** milliseconds the summary must stay the same before it is announced */
   announceAfter?: number;
+  /** starts the island's worker client (`() => new SamplerClient()`); none for work done on the page */
+  worker?: () => C;
 }
 
 /**
@@ -28,26 +36,38 @@ export interface SimulationOptions {
  * it, listens for the presenter's shortcuts, and announces the summary once it settles.
  * Controls bind to `values` directly: `bind:value={sim.values.p}`.
  */
-export class Simulation<S extends Specs> {
+export class Simulation<S extends Specs, C extends { dispose(): void } = never> {
   /** the parameters, as the controls show them */
   values: ValuesOf<S>;
   /** what the link, or a value typed into a field, had to change, in plain words */
   notices: string[] = $state([]);
   /** the live summary, set once changes have settled */
   announcement = $state('');
+  /** the parameters' specs: the bounds, steps and choices the controls offer */
+  readonly specs: S;
+  /** whether the state comes from and goes to the page URL */
+  readonly urlState: boolean;
+  /** the worker client, started with the island and disposed of with it; undefined on the server */
+  readonly client: () => C | undefined;
   readonly #announce: (text: string) => void;
-  readonly #specs: S;
 
+  /**
+   * `props` gives the island's own (`const props: IslandProps<State> = $props()`), read once here:
+   * the island starts from them and the reader takes over.
+   */
   constructor(
     home: StateHome<S>,
-    initial: ValuesOf<S>,
-    { urlState = true, announceAfter = 700 }: SimulationOptions = {},
+    props: () => IslandProps<ValuesOf<S>>,
+    { announceAfter = 700, worker }: SimulationOptions<C> = {},
   ) {
+    const { initial, urlState = true } = untrack(() => ({ ...props() }));
     const search = typeof location === 'undefined' || !urlState ? '' : location.search;
     const start = readState(home.prefix, home.specs, search, initial);
     this.values = $state(start.values);
     this.notices = start.notices;
-    this.#specs = home.specs;
+    this.specs = home.specs;
+    this.urlState = urlState;
+    this.client = worker ? workerClient(worker) : () => undefined;
     this.#announce = settledAnnouncer((text) => (this.announcement = text), announceAfter);
     const write = urlWriter(home.prefix, home.specs, 300, urlState);
     $effect(() => write({ ...this.values }));
@@ -61,7 +81,7 @@ export class Simulation<S extends Specs> {
 
   /** Reads a number typed into the field of parameter `name`, with a notice when it had to change. */
   typed(name: keyof S & string, input: HTMLInputElement): number {
-    const spec = this.#specs[name] as NumberSpec;
+    const spec = this.specs[name] as NumberSpec;
     const { value, notice } = typedNumber(spec, input.value, this.values[name] as number);
     this.notices = notice ? [notice] : [];
     input.value = String(value);
@@ -74,7 +94,7 @@ export class Simulation<S extends Specs> {
  * undefined on the server, where islands render once without running effects, and is reactive:
  * a request built before the client exists is sent once it does.
  */
-export function workerClient<C extends { dispose(): void }>(start: () => C): () => C | undefined {
+function workerClient<C extends { dispose(): void }>(start: () => C): () => C | undefined {
   let client = $state.raw<C>();
   $effect(() => {
     const started = untrack(start);
@@ -147,7 +167,7 @@ export class Latest<Result> {
 
 /**
  * A {@link Latest} answer of `client` to the request `body` builds from the island's state:
- * `latest(sampler, () => ({ kind: 'drop-counts', params: { n, p, masks, seed } }))`.
+ * `latest(sim.client, () => ({ kind: 'drop-counts', params: { n, p, masks, seed } }))`.
  */
 export function latest<
   O extends { kind: string; id: number },

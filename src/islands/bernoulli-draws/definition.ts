@@ -2,10 +2,11 @@ import { formatNumber } from '../../lib/format.ts';
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { expectedUnitOutput, UNIT_DRAW_LIMITS as LIMITS } from '../../sim/unit-draws.ts';
 import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
 
 /** The Bernoulli-draws simulation's parameters, as they appear in the URL under `draws.`. */
 export const DRAWS_SPECS = {
-  p: { kind: 'number', label: 'drop probability p', ...LIMITS.p },
+  p: dropProbabilitySpec(LIMITS.p),
   h: { kind: 'number', label: 'activation h', ...LIMITS.h },
   scaling: { kind: 'choice', label: 'scaling', values: ['none', 'inverted'] },
   seed: SEED_SPEC,

@@ -1,20 +1,14 @@
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { defineSimulation } from '../definition.ts';
+import { MASKS_SPEC, dropProbabilitySpec } from '../specs.ts';
 import { describeCounts, factsFor } from './summary.ts';
 
 /** The drop-count simulation's parameters, as they appear in the URL under `counts.`. */
 export const DROP_COUNT_SPECS = {
   n: { kind: 'number', label: 'layer size n', min: 1, max: 100_000, step: 1 },
-  p: { kind: 'number', label: 'drop probability p', min: 0, max: 0.95, step: 0.01 },
+  p: dropProbabilitySpec({ min: 0, max: 0.95, step: 0.01 }),
   k: { kind: 'number', label: 'radius k', min: 0, max: 5_000, step: 1 },
-  masks: {
-    kind: 'number',
-    label: 'number of masks',
-    min: 1_000,
-    max: 100_000,
-    step: 1_000,
-    options: [1_000, 10_000, 100_000],
-  },
+  masks: MASKS_SPEC,
   scale: { kind: 'choice', label: 'y scale', values: ['linear', 'log'] },
   seed: SEED_SPEC,
 } as const satisfies Specs;

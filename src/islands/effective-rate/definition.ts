@@ -1,10 +1,11 @@
 import { formatNumber } from '../../lib/format.ts';
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
 
 /** The effective-learning-rate simulation's parameters, as they appear in the URL under `rate.`. */
 export const RATE_SPECS = {
-  p: { kind: 'number', label: 'drop probability p', min: 0.05, max: 0.9, step: 0.05 },
+  p: dropProbabilitySpec({ min: 0.05, max: 0.9, step: 0.05 }),
   seed: SEED_SPEC,
 } as const satisfies Specs;
 

@@ -2,20 +2,14 @@ import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { DROPOUT_MODES } from '../../sim/dropout.ts';
 import { layerFacts, layerFor } from '../../sim/layer-samples.ts';
 import { defineSimulation } from '../definition.ts';
+import { MASKS_SPEC, dropProbabilitySpec } from '../specs.ts';
 import { describeLayer } from './summary.ts';
 
 /** The expected-value simulation's parameters, as they appear in the URL under `ev.`. */
 export const EXPECTED_VALUE_SPECS = {
   mode: { kind: 'choice', label: 'dropout mode', values: DROPOUT_MODES },
-  p: { kind: 'number', label: 'drop probability p', min: 0, max: 0.9, step: 0.05 },
-  samples: {
-    kind: 'number',
-    label: 'number of masks',
-    min: 1000,
-    max: 100_000,
-    step: 1000,
-    options: [1_000, 10_000, 100_000],
-  },
+  p: dropProbabilitySpec({ min: 0, max: 0.9, step: 0.05 }),
+  samples: MASKS_SPEC,
   seed: SEED_SPEC,
 } as const satisfies Specs;
 

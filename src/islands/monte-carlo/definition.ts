@@ -1,10 +1,11 @@
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
 import { MC_FIXED } from './summary.ts';
 
 /** The Monte Carlo simulation's parameters, as they appear in the URL under `mc.`. */
 export const MC_SPECS = {
-  p: { kind: 'number', label: 'drop probability p', min: 0.05, max: 0.5, step: 0.05 },
+  p: dropProbabilitySpec({ min: 0.05, max: 0.5, step: 0.05 }),
   passes: { kind: 'number', label: 'stochastic passes T', min: 10, max: 500, step: 10 },
   seed: SEED_SPEC,
 } as const satisfies Specs;

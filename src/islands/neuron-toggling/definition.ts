@@ -1,12 +1,13 @@
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { THINNED_HIDDEN, THINNED_SCALINGS } from '../../sim/thinned.ts';
 import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
 import { ALL_KEPT, describeToggle, togglePasses } from './summary.ts';
 
 /** The toggling simulation's parameters, as they appear in the URL under `toggle.`. */
 export const TOGGLE_SPECS = {
   mask: { kind: 'bits', label: 'mask', length: THINNED_HIDDEN },
-  p: { kind: 'number', label: 'drop probability p', min: 0.05, max: 0.9, step: 0.05 },
+  p: dropProbabilitySpec({ min: 0.05, max: 0.9, step: 0.05 }),
   scaling: { kind: 'choice', label: 'scaling', values: THINNED_SCALINGS },
   seed: SEED_SPEC,
 } as const satisfies Specs;

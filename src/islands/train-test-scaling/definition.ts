@@ -1,11 +1,12 @@
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
 import { layerFacts, layerFor } from '../../sim/layer-samples.ts';
 import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
 import { describeScaling, PIPELINE_SAMPLES } from './summary.ts';
 
 /** The side-by-side simulation's parameters, as they appear in the URL under `scaling.`. */
 export const SCALING_SPECS = {
-  p: { kind: 'number', label: 'drop probability p', min: 0.05, max: 0.9, step: 0.05 },
+  p: dropProbabilitySpec({ min: 0.05, max: 0.9, step: 0.05 }),
   seed: SEED_SPEC,
 } as const satisfies Specs;
 
