@@ -1,4 +1,5 @@
 import type { LiveGoal } from '../schemas/quiz.ts';
+import { isAttemptSeed, variantOf } from './attempt.ts';
 import type { QuizScore } from '../lms/quiz-host.ts';
 import type { DropCountState } from '../islands/drop-counts/definition.ts';
 import type { LabState } from '../islands/training/summary.ts';
@@ -27,9 +28,29 @@ export type RenderedQuestion = { id: string; prompt: string } & (
       unit: string | undefined;
       feedback: Outcomes;
       mistakes: { value: number; tolerance: number; feedback: string }[];
+      /**
+       * the numbers drawn per attempt, when the question varies: its texts then hold stand-ins and
+       * its answer and mistakes are those of the page's fixed attempt; `instantiate` gives a variant
+       */
+      vary?: VaryTable;
     }
   | ({ type: 'live'; goal: LiveGoal; below: number | undefined; feedback: Outcomes } & LiveStart)
 );
+
+/**
+ * A question's variants, typeset once: each number that varies stands in its texts as a stand-in
+ * (digits KaTeX typesets as one number, which no text has otherwise), replaced in the browser.
+ */
+export interface VaryTable {
+  /** the stand-ins, one per number that varies, in the order of each row */
+  stand: string[];
+  /** per variant, the text of each number */
+  rows: string[][];
+  /** per variant, the right answer */
+  answers: number[];
+  /** per variant, the value of each mistake */
+  mistakes: number[][];
+}
 
 /** The simulation a live task runs in, with the state it starts from. */
 export type LiveStart = { sim: 'training'; initial: LabState } | { sim: 'drop-counts'; initial: DropCountState };
@@ -79,6 +100,30 @@ export function readNumber(typed: string): number {
   if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
   else if (/^[-+]?\d*,\d+$/.test(text)) text = text.replace(',', '.');
   return text === '' ? Number.NaN : Number(text);
+}
+
+/**
+ * The question as attempt `seed` asks it: for a question that varies, the variant the seed draws
+ * (attempt.ts), with its numbers in the texts and its answer and mistakes; any other as it is.
+ */
+export function instantiate(question: RenderedQuestion, seed: number): RenderedQuestion {
+  if (question.type !== 'numeric' || !question.vary) return question;
+  const { stand, rows, answers, mistakes } = question.vary;
+  const v = variantOf(seed, question.id, rows.length);
+  const row = rows[v] ?? [];
+  const fill = (html: string) => stand.reduce((text, standIn, i) => text.split(standIn).join(row[i] ?? ''), html);
+  const { vary: _, ...fixed } = question;
+  return {
+    ...fixed,
+    prompt: fill(question.prompt),
+    answer: answers[v] ?? question.answer,
+    feedback: { correct: fill(question.feedback.correct), incorrect: fill(question.feedback.incorrect) },
+    mistakes: question.mistakes.map((m, i) => ({
+      ...m,
+      value: mistakes[v]?.[i] ?? m.value,
+      feedback: fill(m.feedback),
+    })),
+  };
 }
 
 /** Judges a choice or numeric answer; live tasks are judged from the simulation (quiz-live.ts). */
@@ -133,16 +178,19 @@ export function scoreOf(quiz: QuizOutline, progress: Progress): QuizScore {
 export const PROGRESS_LIMIT = 4096;
 
 /**
- * Progress as a short string: `{"v":1,"q":{"<id>":[answer, attempts, 0|1]}}`. Numeric answers are
- * kept to 6 significant digits. Over PROGRESS_LIMIT, answers are dropped first (attempts and
- * verdicts kept: a quiz of a few dozen questions always fits then), and beyond that the last
- * questions' entries, so the string always fits.
+ * Progress as a short string: `{"v":1,"s":<seed>,"q":{"<id>":[answer, attempts, 0|1]}}`, where `s`
+ * is the attempt's seed (attempt.ts) when there is one. A choice answer is its position in the
+ * content's order, whatever order the attempt shows. Numeric answers are kept to 6 significant
+ * digits. Over PROGRESS_LIMIT, answers are dropped first (attempts and verdicts kept: a quiz of a
+ * few dozen questions always fits then), and beyond that the last questions' entries, so the
+ * string always fits.
  */
-export function encodeProgress(progress: Progress): string {
+export function encodeProgress(progress: Progress, seed?: number): string {
   const entries = Object.entries(progress);
   const text = (keepAnswers: boolean, count: number) =>
     JSON.stringify({
       v: 1,
+      ...(seed === undefined ? {} : { s: seed }),
       q: Object.fromEntries(
         entries
           .slice(0, count)
@@ -180,6 +228,18 @@ export function decodeProgress(text: string | undefined, quiz: Pick<QuizOutline,
     progress[question.id] = { answer, attempts, correct: correct === 1 };
   }
   return progress;
+}
+
+/** The attempt's seed in what encodeProgress wrote, or undefined where there is none or it is not one. */
+export function decodeSeed(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    const seed = isRecord(parsed) && parsed['v'] === 1 ? parsed['s'] : undefined;
+    return isAttemptSeed(seed) ? seed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

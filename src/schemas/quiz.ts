@@ -64,9 +64,14 @@ const multiple = z
     path: ['choices'],
   });
 
+/** `{{name}}`: a number the question's `vary` family computes for the numbers drawn (src/quiz/variants.ts). */
+const computed = z
+  .string()
+  .regex(/^\{\{[a-zA-Z][a-zA-Z0-9]*\}\}$/, 'write a number, or {{name}} of a number that the vary family computes');
+
 /** A wrong value that a known misconception produces, with the feedback that names it. */
 const mistake = z.strictObject({
-  value: z.number(),
+  value: z.union([z.number(), computed], { error: 'mistakes.value: a number, or {{name}} with vary' }),
   /** how close an answer must be to count as this mistake; defaults to the question's tolerance */
   tolerance: z.number().nonnegative().optional(),
   feedback: text('mistakes.feedback', 10),
@@ -77,7 +82,14 @@ const numeric = z
   .strictObject({
     ...common,
     type: z.literal('numeric'),
-    answer: z.number({ error: 'answer: required; the right value as a number' }),
+    /**
+     * the family of numbers drawn per attempt (a name in src/quiz/variants.ts); the texts, the
+     * answer and the mistakes' values then use the numbers it computes, written `{{name}}`
+     */
+    vary: z.string().optional(),
+    answer: z.union([z.number(), computed], {
+      error: 'answer: required; the right value as a number, or {{answer}} with vary',
+    }),
     /** largest accepted |answer − given|; 0 asks for the exact value */
     tolerance: z.number().nonnegative(),
     /** unit shown after the field, like "%" */
@@ -86,10 +98,23 @@ const numeric = z
     /** wrong values that known misconceptions give, each with its own explanation */
     mistakes: z.array(mistake).default([]),
   })
-  .refine((q) => q.mistakes.every((m) => Math.abs(m.value - q.answer) > q.tolerance), {
-    message: 'mistakes: a listed mistake must lie outside the tolerance of the right answer',
-    path: ['mistakes'],
-  });
+  .refine(
+    ({ answer, mistakes, tolerance }) =>
+      typeof answer !== 'number' ||
+      mistakes.every((m) => typeof m.value !== 'number' || Math.abs(m.value - answer) > tolerance),
+    {
+      message: 'mistakes: a listed mistake must lie outside the tolerance of the right answer',
+      path: ['mistakes'],
+    },
+  )
+  .refine(
+    (q) =>
+      q.vary !== undefined || (typeof q.answer === 'number' && q.mistakes.every((m) => typeof m.value === 'number')),
+    {
+      message: 'answer: {{name}} needs vary, the family of numbers the question draws',
+      path: ['answer'],
+    },
+  );
 
 /** Goals a live-model task can set, each checked from the simulation's actual state. */
 export const LIVE_GOALS = {

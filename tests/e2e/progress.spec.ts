@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import type { Question } from '../../src/schemas/quiz.ts';
 import { test, expect, watch, type PageProblems } from './fixtures.ts';
 import { expectNoAxeViolations, settle } from './helpers.ts';
+import { choiceInput, fixedNumber } from './quiz-helpers.ts';
 
 /** The lesson the tests read and whose quiz they answer, and its quiz as written. */
 const SLUG = 'why-dropout';
@@ -45,10 +46,9 @@ async function openQuiz(page: Page): Promise<Locator> {
 async function answerRight(quiz: Locator, index: number): Promise<void> {
   const q = QUESTIONS[index];
   const scope = quiz.getByRole('region', { name: `Question ${index + 1} of ${COUNT}` });
-  if (q?.type === 'numeric') await scope.getByLabel(/^Your answer/).fill(String(q.answer));
+  if (q?.type === 'numeric') await scope.getByLabel(/^Your answer/).fill(String(fixedNumber(q.answer)));
   else if (q?.type === 'single' || q?.type === 'multiple') {
-    const inputs = scope.getByRole(q.type === 'single' ? 'radio' : 'checkbox');
-    for (const [i, choice] of q.choices.entries()) if (choice.correct) await inputs.nth(i).check();
+    for (const [i, choice] of q.choices.entries()) if (choice.correct) await choiceInput(scope, q.type, i).check();
   } else throw new Error(`question ${index + 1} of ${SLUG} is a choice or numeric question`);
   await scope.getByRole('button', { name: 'Check' }).click();
   await expect(scope.getByRole('status', { name: /^Result/ })).toContainText('Right.');

@@ -41,3 +41,21 @@ export async function openQuiz(page: Page, path = `/embed/quiz/${ID}/`): Promise
 
 /** Plain words of a content text, enough to find it on the page (math aside). */
 export const words = (text: string) => text.split('$')[0]?.trim().slice(0, 40) ?? '';
+
+/** A value the content gives as a number, for a question whose numbers do not vary. */
+export function fixedNumber(value: number | string): number {
+  if (typeof value !== 'number') throw new Error(`${value}: this question draws its numbers; take them from the page`);
+  return value;
+}
+
+/** A choice by its position in the content, wherever the attempt shows it (its input's value). */
+export function choiceInput(scope: Locator, type: 'single' | 'multiple', index: number): Locator {
+  return scope.locator(`input[type="${type === 'single' ? 'radio' : 'checkbox'}"][value="${index}"]`);
+}
+
+/** The content positions of a question's choices, in the order the page shows them. */
+export function shownOrder(scope: Locator): Promise<number[]> {
+  return scope
+    .locator('.quiz-choice input')
+    .evaluateAll((inputs) => inputs.map((input) => Number((input as HTMLInputElement).value)));
+}

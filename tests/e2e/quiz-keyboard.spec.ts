@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts';
-import { COUNT, openQuiz, question, QUIZ, words } from './quiz-helpers.ts';
+import { COUNT, fixedNumber, openQuiz, question, QUIZ, shownOrder, words } from './quiz-helpers.ts';
 
 /** A checked quiz question, by keyboard: its answer stays in reach but cannot change until "Try again". */
 
@@ -9,7 +9,9 @@ test('after Check, Tab and the arrow keys still reach each choice and its explan
   const quiz = await openQuiz(page);
   const first = QUIZ.questions[0];
   if (first?.type !== 'single') throw new Error('the first question of the quiz is a single choice');
-  const right = first.choices.findIndex((c) => c.correct);
+  // Positions as the page shows the choices: the attempt orders them its own way.
+  const shown = await shownOrder(question(quiz, 0));
+  const right = shown.findIndex((i) => first.choices[i]?.correct);
   const wrong = right === 0 ? 1 : 0;
   const radios = question(quiz, 0).getByRole('radio');
   await radios.nth(wrong).check();
@@ -20,7 +22,9 @@ test('after Check, Tab and the arrow keys still reach each choice and its explan
   await page.keyboard.press('Shift+Tab');
   await expect(radios.nth(wrong)).toBeFocused();
   const described = (verdict: string, index: number) =>
-    new RegExp(`^${verdict} ${words(first.choices[index]?.feedback ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    new RegExp(
+      `^${verdict} ${words(first.choices[shown[index]!]?.feedback ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+    );
   await expect(radios.nth(wrong)).toHaveAccessibleDescription(described('Not right\\.', wrong));
   // The arrow keys reach the right choice and read its explanation, but the answer stays as it was checked.
   for (let i = wrong; i < right; i++) await page.keyboard.press('ArrowDown');
@@ -41,10 +45,10 @@ test('after Check, Tab and the arrow keys still reach each choice and its explan
   const numeric = QUIZ.questions[index];
   if (numeric?.type !== 'numeric') throw new Error('the quiz has a numeric question');
   const box = question(quiz, index).getByLabel(/^Your answer/);
-  await box.fill(String(numeric.answer));
+  await box.fill(String(fixedNumber(numeric.answer)));
   await question(quiz, index).getByRole('button', { name: 'Check' }).click();
   await page.keyboard.press('Shift+Tab');
   await expect(box).toBeFocused();
   await expect(box).not.toBeEditable();
-  await expect(box).toHaveValue(String(numeric.answer));
+  await expect(box).toHaveValue(String(fixedNumber(numeric.answer)));
 });

@@ -7,16 +7,27 @@ import { presetState } from '../../src/islands/training/summary.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
 import { HOST_ORIGIN, hostPage } from './hosts.ts';
-import { COUNT, ID, openQuiz, question, QUIZ, quizFile, words } from './quiz-helpers.ts';
+import {
+  choiceInput,
+  COUNT,
+  fixedNumber,
+  ID,
+  openQuiz,
+  question,
+  QUIZ,
+  quizFile,
+  shownOrder,
+  words,
+} from './quiz-helpers.ts';
 
 /** Answers a choice or numeric question with its right answer (or a wrong one), by mouse. */
 async function answer(scope: Locator, q: Question, right: boolean): Promise<void> {
   if (q.type === 'numeric') {
-    await scope.getByLabel(/^Your answer/).fill(String(right ? q.answer : q.answer + 10 * q.tolerance + 1));
+    const answer = fixedNumber(q.answer);
+    await scope.getByLabel(/^Your answer/).fill(String(right ? answer : answer + 10 * q.tolerance + 1));
   } else if (q.type === 'single' || q.type === 'multiple') {
-    const inputs = scope.getByRole(q.type === 'single' ? 'radio' : 'checkbox');
     for (const [i, choice] of q.choices.entries()) {
-      if (choice.correct === right) await inputs.nth(i).check();
+      if (choice.correct === right) await choiceInput(scope, q.type, i).check();
     }
   }
   await scope.getByRole('button', { name: 'Check' }).click();
@@ -26,8 +37,11 @@ test('keyboard only: answer, read why, try again, and the score follows', async 
   const quiz = await openQuiz(page);
   const first = QUIZ.questions[0];
   if (first?.type !== 'single') throw new Error('the first question of the quiz is a single choice');
-  const right = first.choices.findIndex((c) => c.correct);
+  // Positions as the page shows the choices: the attempt orders them its own way.
+  const shown = await shownOrder(question(quiz, 0));
+  const right = shown.findIndex((i) => first.choices[i]?.correct);
   const wrong = right === 0 ? 1 : 0;
+  const feedback = (position: number) => first.choices[shown[position]!]?.feedback ?? '';
   // Tab into the first question's radio group, arrow to a wrong choice, Tab to Check, Enter.
   await question(quiz, 0).getByRole('radio').first().focus();
   for (let i = 0; i < wrong; i++) await page.keyboard.press('ArrowDown');
@@ -38,8 +52,8 @@ test('keyboard only: answer, read why, try again, and the score follows', async 
   await page.keyboard.press('Enter');
   // The verdict is announced, the explanation of the pick and of the right choice shown, focus on "Try again".
   await expect(question(quiz, 0).getByRole('status', { name: /^Result/ })).toContainText('Not right yet.');
-  await expect(question(quiz, 0).getByText(words(first.choices[wrong]?.feedback ?? ''))).toBeVisible();
-  await expect(question(quiz, 0).getByText(words(first.choices[right]?.feedback ?? ''))).toBeVisible();
+  await expect(question(quiz, 0).getByText(words(feedback(wrong)))).toBeVisible();
+  await expect(question(quiz, 0).getByText(words(feedback(right)))).toBeVisible();
   await expect(question(quiz, 0).getByRole('button', { name: 'Try again' })).toBeFocused();
   await expect(quiz.getByText(`Score: 0 of ${COUNT} right.`)).toBeVisible();
   await page.keyboard.press('Enter');

@@ -67,8 +67,10 @@ async function answerThroughHost(page: Page, quiz: QuizFile, index: number): Pro
         input.dispatchEvent(new Event(event, { bubbles: true }));
       };
       if (question.type === 'single' || question.type === 'multiple') {
+        // By the choice's position in the content (its input's value), wherever the attempt shows it.
         const inputs = region.querySelectorAll<HTMLInputElement>('.quiz-choice input');
-        (question.choices ?? []).forEach((choice, i) => choice.correct && inputs[i]?.click());
+        const at = (i: number) => [...inputs].find((input) => input.value === String(i));
+        (question.choices ?? []).forEach((choice, i) => choice.correct && at(i)?.click());
       } else if (question.type === 'numeric') {
         type(region.querySelector<HTMLInputElement>('.quiz-numeric input')!, String(question.answer), 'input');
       } else {

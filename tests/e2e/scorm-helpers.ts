@@ -3,6 +3,7 @@ import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect } from './fixtures.ts';
 import { hostPage } from './hosts.ts';
+import { choiceInput, fixedNumber } from './quiz-helpers.ts';
 
 /**
  * Driving a SCORM package in the LMS stand-in (`hosts/scorm-lms.html`, scorm-again's SCORM 1.2
@@ -13,7 +14,11 @@ import { hostPage } from './hosts.ts';
 export interface QuizFile {
   title: string;
   passing?: number;
-  questions: { type: 'single' | 'multiple' | 'numeric' | 'live'; choices?: { correct?: boolean }[]; answer?: number }[];
+  questions: {
+    type: 'single' | 'multiple' | 'numeric' | 'live';
+    choices?: { correct?: boolean }[];
+    answer?: number | string;
+  }[];
 }
 export const quizFile = (id: string) => parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as QuizFile;
 
@@ -71,17 +76,12 @@ export async function answer(
   const choices = question.choices ?? [];
   const rightOnes = choices.flatMap((choice, i) => (choice.correct ? [i] : []));
   const wrongOne = choices.findIndex((choice) => !choice.correct);
-  if (question.type === 'single') {
-    await region
-      .getByRole('radio')
-      .nth(right ? rightOnes[0]! : wrongOne)
-      .check();
-  } else if (question.type === 'multiple') {
-    for (const i of right ? rightOnes : [wrongOne]) await region.getByRole('checkbox').nth(i).check();
+  if (question.type === 'single' || question.type === 'multiple') {
+    // By the choice's position in the content, wherever this attempt shows it.
+    for (const i of right ? rightOnes : [wrongOne]) await choiceInput(region, question.type, i).check();
   } else if (question.type === 'numeric') {
-    await region
-      .getByRole('textbox', { name: /^Your answer/ })
-      .fill(String(right ? question.answer : question.answer! + 1000));
+    const answer = fixedNumber(question.answer ?? Number.NaN);
+    await region.getByRole('textbox', { name: /^Your answer/ }).fill(String(right ? answer : answer + 1000));
   } else {
     // A live task is judged on the simulation's state: a layer of 10 000 units meets this quiz's
     // goal (exactly np drops in under 1 % of masks); the lesson's layer it starts from does not.

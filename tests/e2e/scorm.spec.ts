@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { plainInlineText } from '../../src/lib/markdown/inline-text.ts';
@@ -17,7 +17,9 @@ import {
   sent,
   shownScore,
   type Lms,
+  type QuizFile,
 } from './scorm-helpers.ts';
+import { shownOrder } from './quiz-helpers.ts';
 
 /**
  * SCORM 1.2 packages, with real parts: the zips the build wrote, opened with fflate and
@@ -83,6 +85,16 @@ for (const [build, dist, base] of [
   });
 }
 
+/** The order in which each choice question of `quiz` shows its choices (content positions), by question. */
+async function choiceOrders(frame: FrameLocator, quiz: QuizFile): Promise<number[][]> {
+  const orders: number[][] = [];
+  for (const [i, question] of quiz.questions.entries()) {
+    if (question.type !== 'single' && question.type !== 'multiple') continue;
+    orders.push(await shownOrder(frame.getByRole('region', { name: `Question ${i + 1} of ${quiz.questions.length}` })));
+  }
+  return orders;
+}
+
 /** Records every URL the page requests, to check that the package stays in its folder. */
 function requests(page: Page): string[] {
   const urls: string[] = [];
@@ -121,6 +133,7 @@ test.describe('a SCORM package in an LMS', () => {
     await launch(page, id);
     await answer(sco(page), quiz, 0, true);
     await answer(sco(page), quiz, 1, true);
+    const orders = await choiceOrders(sco(page), quiz);
     const first = await leave(page);
     expectCleanSession(await calls(page));
     expect(first.core).toMatchObject({ lesson_status: 'incomplete', exit: 'suspend' });
@@ -128,6 +141,8 @@ test.describe('a SCORM package in an LMS', () => {
     expect(first.core.score.raw).toBe('');
     expect(first.suspend_data.length).toBeGreaterThan(0);
     expect(first.suspend_data.length).toBeLessThanOrEqual(4096);
+    // The attempt's seed, which orders the choices, is kept with the answers.
+    expect(JSON.parse(first.suspend_data)).toMatchObject({ v: 1, s: expect.any(Number) });
 
     // The LMS relaunches the suspended attempt with what it stored.
     const data = { suspend_data: first.suspend_data, core: { entry: 'resume', lesson_status: 'incomplete' } };
@@ -135,6 +150,8 @@ test.describe('a SCORM package in an LMS', () => {
     const frame = sco(page);
     await expect(scoreLine(frame)).toHaveText(`Score: 2 of ${quiz.questions.length} right.`);
     await expect(frame.getByText('Checked 1 time')).toHaveCount(2);
+    // The resumed attempt shows every question's choices where they were.
+    expect(await choiceOrders(frame, quiz)).toEqual(orders);
     for (let i = 2; i < quiz.questions.length; i++) await answer(frame, quiz, i, true);
     const shown = await shownScore(frame);
     expect(shown.passed).toBe(true);

@@ -8,7 +8,7 @@ import { presetState, runSettings, type LabState } from '../../src/islands/train
 import { formatPercent } from '../../src/lib/format.ts';
 import { renderInlineText } from '../../src/lib/markdown/inline-text.ts';
 import { quizSchema, type Question } from '../../src/schemas/quiz.ts';
-import { binomialCdf, binomialMean, binomialPmf, binomialVariance } from '../../src/sim/binomial.ts';
+import { binomialMean, binomialPmf, binomialVariance } from '../../src/sim/binomial.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';
 import { dropCountFacts, type DropCountParams } from '../../src/sim/drop-counts.ts';
 import { trainTestRatio } from '../../src/sim/dropout.ts';
@@ -19,7 +19,8 @@ import { Pcg32, Stream } from '../../src/sim/random.ts';
 import { dropFactor } from '../../src/sim/schedule.ts';
 import { thinnedNetworkCount } from '../../src/sim/thinned.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
-import { expectedUnitOutput, unitOutput, unitOutputSd } from '../../src/sim/unit-draws.ts';
+import { VARIANTS, variantsOf, type VariantName } from '../../src/quiz/variants.ts';
+import { expectedUnitOutput, unitOutput } from '../../src/sim/unit-draws.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const slugs = (folder: string, extension: string) =>
@@ -104,11 +105,20 @@ describe('quiz files', () => {
   });
 });
 
+/** The numbers a varying question drew, by name: every family's names are known here. */
+type Given = Record<'a' | 'g' | 'n' | 'p' | 't', number>;
+
+/** A numeric question's right value and the value each listed mistake stands for. */
+interface Expected {
+  answer: number;
+  mistakes: number[];
+}
+
 /**
  * For every numeric question: the right value, and the value each listed mistake stands for, in
  * the quiz's order; from `src/sim` where it computes them, by plain arithmetic otherwise.
  */
-const NUMERIC: Record<string, { answer: number; mistakes: number[] }> = {
+const NUMERIC: Record<string, Expected | ((given: Given) => Expected)> = {
   'why-dropout/thinned-networks': {
     answer: thinnedNetworkCount(10),
     // one dropped unit at a time; the two layers' masks added; one layer only
@@ -119,11 +129,11 @@ const NUMERIC: Record<string, { answer: number; mistakes: number[] }> = {
     // weighted by p instead of q; the activation itself; a kept unit under inverted dropout
     mistakes: [0.2 * 2, 2, unitOutput({ h: 2, p: 0.2, scaling: 'inverted' }, true)],
   },
-  'bernoulli-masks/inverted-variance': {
-    answer: unitOutputSd({ h: 1, p: 0.2, scaling: 'inverted' }) ** 2,
-    // the mask's own variance pq; pq divided by q once
-    mistakes: [unitOutputSd({ h: 1, p: 0.2, scaling: 'none' }) ** 2, (0.2 * 0.8) / 0.8],
-  },
+  'bernoulli-masks/inverted-variance': ({ a, p }) => ({
+    answer: (a * a * p) / (1 - p),
+    // the unit without scaling, a²pq; a²pq divided by q once
+    mistakes: [a * a * p * (1 - p), a * a * p],
+  }),
   'how-many-units-drop/exactly-half': {
     answer: 100 * binomialPmf(512, 1024, 0.5),
     // one unit's drop probability; the mean every time; a fraction, not a percentage; uniform counts
@@ -154,12 +164,12 @@ const NUMERIC: Record<string, { answer: number; mistakes: number[] }> = {
     // pq, the mask's variance; divided by q once; q/p
     mistakes: [multiplierMoments('classic', 0.6).variance, multiplierMoments('classic', 0.6).variance / 0.4, 0.4 / 0.6],
   },
-  'backpropagation-through-dropout/gradient-through-kept-unit': {
+  'backpropagation-through-dropout/gradient-through-kept-unit': ({ p, g }) => ({
     // the backward pass multiplies by the forward multiplier of a kept unit, 1/q
-    answer: 0.3 * unitOutput({ h: 1, p: 0.25, scaling: 'inverted' }, true),
+    answer: g / (1 - p),
     // no factor; divided by p; multiplied by q; a dropped unit's gradient
-    mistakes: [0.3, 0.3 / 0.25, 0.3 * 0.75, 0],
-  },
+    mistakes: [g, g / p, g * (1 - p), 0],
+  }),
   'backpropagation-through-dropout/effective-learning-rate': {
     answer: oneStepRatio(0.6),
     // no difference; one factor 1/q; upside down
@@ -170,28 +180,44 @@ const NUMERIC: Record<string, { answer: number; mistakes: number[] }> = {
     // the dropped units
     mistakes: [binomialMean(64, 0.9)],
   },
-  'dropout-in-practice/narrow-layer': {
-    answer: 100 * binomialCdf(3, 8, 1 - 0.5),
-    // exactly 3; 2 or fewer; "half fall below the mean"
-    mistakes: [100 * binomialPmf(3, 8, 1 - 0.5), 100 * binomialCdf(2, 8, 1 - 0.5), 50],
+  'dropout-in-practice/narrow-layer': ({ n }) => {
+    // k = n/2 − 1 or fewer kept, counted over the 2ⁿ equally likely masks
+    const k = n / 2 - 1;
+    const share = (from: number, to: number) => sum(from, to, (i) => choose(n, i)) / 2 ** n;
+    // exactly k; fewer than k; "half fall below the mean"
+    return { answer: 100 * share(0, k), mistakes: [100 * share(k, k), 100 * share(0, k - 1), 50] };
   },
   'dropout-in-practice/porting-keep-prob': {
     answer: 1 - 0.8,
     // keep_prob passed through as p
     mistakes: [0.8],
   },
-  'beyond-the-basic-recipe/annealed-scale': annealedScale(225),
-  'beyond-the-basic-recipe/gaussian-sd': {
-    answer: Math.sqrt(multiplierMoments('gaussian', 0.2).variance),
+  'beyond-the-basic-recipe/annealed-scale': ({ t }) => annealedScale(t),
+  'beyond-the-basic-recipe/gaussian-sd': ({ p }) => ({
+    answer: Math.sqrt(p / (1 - p)),
     // the variance; the SD of the mask m itself, √(pq); p
-    mistakes: [multiplierMoments('gaussian', 0.2).variance, Math.sqrt(multiplierMoments('classic', 0.2).variance), 0.2],
-  },
+    mistakes: [p / (1 - p), Math.sqrt(p * (1 - p)), p],
+  }),
   'beyond-the-basic-recipe/mc-spread': {
     answer: Math.sqrt(squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 3),
     // divided by T; the variance
     mistakes: [Math.sqrt(squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 4), squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 3],
   },
 };
+
+/** C(n, k) by the multiplicative formula, exact for the small n here. */
+function choose(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
+
+/** The sum of term(i) for i = from…to (0 for an empty range). */
+function sum(from: number, to: number, term: (i: number) => number): number {
+  let total = 0;
+  for (let i = from; i <= to; i++) total += term(i);
+  return total;
+}
 
 /** How many times as far inverted dropout moves a kept test weight as classic, in one step, by the course's network. */
 function oneStepRatio(p: number): number {
@@ -224,28 +250,78 @@ describe('numeric questions', () => {
   });
 
   it.each(ofType('numeric'))('$key: the answer is the computed value, rounded within the tolerance', ({ key, q }) => {
-    const { answer } = NUMERIC[key]!;
-    // The exact value and anything within half the tolerance of it, such as its rounding, count as right.
-    expect(Math.abs(q.answer - answer), `computed ${answer}`).toBeLessThanOrEqual(q.tolerance / 2 + 1e-9);
+    for (const { label, answer, expected } of cases(key, q)) {
+      // The exact value and anything within half the tolerance of it, such as its rounding, count as right.
+      expect(Math.abs(answer - expected.answer), `${label}computed ${expected.answer}`).toBeLessThanOrEqual(
+        q.tolerance / 2 + 1e-9,
+      );
+    }
   });
 
   it.each(ofType('numeric'))('$key: each mistake is the value its misconception gives', ({ key, q }) => {
-    const { mistakes } = NUMERIC[key]!;
-    expect(q.mistakes).toHaveLength(mistakes.length);
-    q.mistakes.forEach((m, i) => {
-      expect(Math.abs(m.value - mistakes[i]!), `mistake ${i}: computed ${mistakes[i]}`).toBeLessThanOrEqual(
-        (m.tolerance ?? q.tolerance) + 1e-9,
-      );
-    });
-    // A typed value matches at most one mistake, so the feedback shown is never a guess.
-    const spans = q.mistakes.map((m) => [
-      m.value - (m.tolerance ?? q.tolerance),
-      m.value + (m.tolerance ?? q.tolerance),
-    ]);
-    spans.sort((a, b) => a[0]! - b[0]!);
-    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1]!);
+    for (const { label, mistakes, expected } of cases(key, q)) {
+      expect(mistakes, label).toHaveLength(expected.mistakes.length);
+      mistakes.forEach((value, i) => {
+        const tolerance = q.mistakes[i]?.tolerance ?? q.tolerance;
+        expect(
+          Math.abs(value - expected.mistakes[i]!),
+          `${label}mistake ${i}: computed ${expected.mistakes[i]}`,
+        ).toBeLessThanOrEqual(tolerance + 1e-9);
+      });
+      // A typed value matches at most one mistake, so the feedback shown is never a guess.
+      const spans = mistakes.map((value, i) => {
+        const tolerance = q.mistakes[i]?.tolerance ?? q.tolerance;
+        return [value - tolerance, value + tolerance];
+      });
+      spans.sort((a, b) => a[0]! - b[0]!);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0], label).toBeGreaterThan(spans[i - 1]![1]!);
+    }
+  });
+
+  it('dropout-in-practice/narrow-layer: its feedback’s “on more than a third of the steps” holds for every layer it draws', () => {
+    const { q } = ofType('numeric').find(({ key }) => key === 'dropout-in-practice/narrow-layer')!;
+    expect(q.feedback.correct).toContain('On more than a third of the steps');
+    for (const { label, answer } of cases('dropout-in-practice/narrow-layer', q))
+      expect(answer, label).toBeGreaterThan(100 / 3);
+  });
+
+  it('some numeric questions draw their numbers per attempt, each variant with its own answer', () => {
+    const varied = ofType('numeric').filter(({ q }) => q.vary !== undefined);
+    expect(varied.length).toBeGreaterThanOrEqual(5);
+    for (const { key, q } of varied) {
+      const answers = new Set(cases(key, q).map(({ answer }) => answer));
+      expect(answers.size, key).toBeGreaterThanOrEqual(3);
+    }
   });
 });
+
+type Numeric = Extract<Question, { type: 'numeric' }>;
+
+/**
+ * A numeric question's answer and mistakes as the quiz gives them, beside the values computed
+ * here: once for a fixed question, once per variant for one that draws its numbers.
+ */
+function cases(key: string, q: Numeric): { label: string; answer: number; mistakes: number[]; expected: Expected }[] {
+  const entry = NUMERIC[key]!;
+  if (q.vary === undefined) {
+    if (typeof entry === 'function') throw new Error(`${key}: a fixed question with a computation per variant`);
+    return [
+      { label: '', answer: q.answer as number, mistakes: q.mistakes.map((m) => m.value as number), expected: entry },
+    ];
+  }
+  if (typeof entry !== 'function') throw new Error(`${key}: a varying question needs a computation per variant`);
+  const family = VARIANTS[q.vary as VariantName];
+  return variantsOf(family).map((variant) => {
+    const value = (given: number | string) => (typeof given === 'number' ? given : variant[given.slice(2, -2)]!);
+    const drawn = Object.fromEntries(Object.keys(family.given).map((name) => [name, variant[name]!]));
+    return {
+      label: `${JSON.stringify(drawn)}: `,
+      answer: value(q.answer),
+      mistakes: q.mistakes.map((m) => value(m.value)),
+      expected: entry(drawn as Given),
+    };
+  });
+}
 
 /** The drop-count task: where the simulation starts (the lesson's layer) and the layer the feedback suggests. */
 const COUNT_TASKS: Record<string, { start: DropCountParams; suggested: DropCountParams }> = {
