@@ -2,7 +2,7 @@
  * Numbers quoted in the lessons' prose, computed at build time by `src/sim` so the text can
  * never disagree with the simulations. Lessons import what they quote.
  */
-import { binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
+import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
@@ -33,6 +33,35 @@ export const concentration = [10, 100, 1024, 10_000, 100_000].map((n) => {
 export const digitsOfCentralCoefficient = String(
   Math.floor((Math.log(binomialPmf(512, 1024, 0.5)) + 1024 * Math.log(2)) / Math.LN10) + 1,
 );
+
+/**
+ * The smallest n at which C(n, ⌊n/2⌋), multiplied out in doubles, is Infinity: 1030. The
+ * coefficient only grows with n, so it overflows for every n from here on.
+ */
+export const centralCoefficientOverflowsFrom = firstWhere((n) => centralCoefficientInDoubles(n) === Infinity);
+
+/** The largest n at which 0.5ⁿ, computed in doubles, is not 0: 1074 (2⁻¹⁰⁷⁴ is the smallest subnormal). */
+export const halfPowerLastNonzero = firstWhere((n) => 0.5 ** n === 0) - 1;
+
+/** 2⁻¹⁰²⁴, the factor of P(X = 512) for n = 1024, p = 0.5: about 5.6 × 10⁻³⁰⁹, a subnormal double. */
+export const twoToMinus1024 = formatScientific(2 ** -1024);
+
+/** C(n, ⌊n/2⌋) as the product of the factors (n − k + i)/i, each above 1, so no partial product exceeds the result. */
+function centralCoefficientInDoubles(n: number): number {
+  const k = Math.floor(n / 2);
+  let coefficient = 1;
+  for (let i = 1; i <= k; i++) coefficient *= (n - k + i) / i;
+  return coefficient;
+}
+
+/** The smallest whole n ≥ 1 for which `holds` is true, searched up to 10⁴. */
+function firstWhere(holds: (n: number) => boolean): number {
+  for (let n = 1; n <= 10_000; n++) if (holds(n)) return n;
+  throw new RangeError('no n up to 10⁴ satisfies the condition');
+}
+
+/** P(kept ≤ 3) for a layer of 8 units at p = 0.5 (kept ~ Binomial(8, q)), to the whole percent: 36 %. */
+export const keptAtMost3Of8 = formatPercent(binomialCdf(3, 8, 1 - 0.5), 0);
 
 /** How far off the mean is when inverted dropout divides by p instead of q, at p = 0.2. */
 export const scaleByPRatioAt02 = formatNumber(trainTestRatio('scale-by-p', 0.2), 0);

@@ -20,7 +20,7 @@ export const trainTestScaling = defineSimulation({
   component: 'ScalingSideBySide',
   lesson: 'train-test-scaling',
   intro:
-    'The same weights trained two ways: what each test network computes, and why both agree with their training networks in expectation.',
+    'The same weights used two ways, by classic and by inverted dropout: what each test network computes, and why each agrees in expectation with its own training network.',
   specs: SCALING_SPECS,
   props: ['p', 'seed'],
   start: ({ p = 0.5, seed = 1 }): ScalingState => ({ p, seed }),
