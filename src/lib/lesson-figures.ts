@@ -4,6 +4,7 @@
  */
 import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
+import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
 
@@ -80,3 +81,22 @@ export const hiddenUnitsOfToggleNetwork = String(THINNED_HIDDEN);
 
 /** Thinned networks of a network with two hidden layers of 64 units: 2^128, in scientific notation. */
 export const thinnedCountOf128Units = formatScientific(thinnedNetworkCount(128));
+
+/** The cap c of the lab's max-norm preset, which the lesson on backpropagation compares with the paper's. */
+export const maxNormOfLabPreset = formatNumber(LAB_PRESETS['max-norm'].preset.training.update.maxNorm, 0);
+
+/**
+ * Lesson 1's running example is the lab's default preset, so the numbers it quotes are the
+ * lab's: its points, its label noise, its network and that network's count of parameters.
+ */
+const { dataset: exampleData, training: exampleTraining } = OVERFITTING_PRESET;
+const exampleSizes = exampleTraining.shape.sizes;
+const exampleParameters = exampleSizes.slice(1).reduce((sum, n, l) => sum + n * ((exampleSizes[l] ?? 0) + 1), 0);
+export const runningExample = {
+  points: String(exampleData.trainSize),
+  noise: formatPercent(exampleData.noise, 0),
+  flipped: formatNumber(exampleData.trainSize * exampleData.noise, 0),
+  hidden: String(exampleSizes[1]),
+  parameters: exampleParameters.toLocaleString('en'),
+  perPoint: formatNumber(Math.floor(exampleParameters / exampleData.trainSize), 0),
+};

@@ -1,3 +1,4 @@
+import { divergence } from '../sim/divergence.ts';
 import { makeDataset, type Dataset } from '../sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../sim/decision-grid.ts';
 import { streamRng, Stream } from '../sim/random.ts';
@@ -244,14 +245,9 @@ function epochOf(session: Session): number {
   return session.runs[0]?.epoch ?? session.epochs;
 }
 
-/** How many times its first-epoch value a training loss may grow before the run counts as diverged. */
-const DIVERGENCE_FACTOR = 100;
-
 /**
  * Trains one epoch of `run` and appends its record. Throws a plain message when training
- * diverges: the loss is no longer finite, or it has grown to {@link DIVERGENCE_FACTOR} times
- * its value after the first epoch (a cross-entropy computed from logits stays finite while
- * the weights run away, so NaN alone would catch too little).
+ * diverges (src/sim/divergence.ts).
  */
 function record(
   run: Trainer,
@@ -264,16 +260,8 @@ function record(
   const trainingLoss = run.trainEpoch();
   first[r] ??= trainingLoss;
   const start = first[r];
-  if (!Number.isFinite(trainingLoss)) {
-    throw new Error(
-      `training diverged at epoch ${run.epoch}: the loss is no longer a finite number; lower the learning rate and start again`,
-    );
-  }
-  if (trainingLoss > DIVERGENCE_FACTOR * start) {
-    throw new Error(
-      `training diverged at epoch ${run.epoch}: the loss grew from ${start.toFixed(2)} to ${trainingLoss.toFixed(2)}; lower the learning rate and start again`,
-    );
-  }
+  const diverged = divergence(run.epoch, start, trainingLoss);
+  if (diverged) throw new Error(diverged);
   const onTrain = run.evaluate(run.trainingSet);
   const onValidation = run.evaluate(validation);
   buffer[at] = run.epoch;

@@ -5,8 +5,10 @@ import {
   digitsOfCentralCoefficient,
   halfPowerLastNonzero,
   keptAtMost3Of8,
+  runningExample,
   twoToMinus1024,
 } from '../../src/lib/lesson-figures.ts';
+import { OVERFITTING_PRESET } from '../../src/sim/presets.ts';
 
 /** C(n, ⌊n/2⌋) exactly, in integers. */
 function exactCentralCoefficient(n: number): bigint {
@@ -48,5 +50,19 @@ describe('lesson figures: a narrow layer (dropout-in-practice)', () => {
   it('8 units at p = 0.5 keep 3 or fewer on 93 of the 256 equally likely masks, about 36 %', () => {
     expect(keptAtMost3Of8).toBe(formatPercent((1 + 8 + 28 + 56) / 256, 0));
     expect(keptAtMost3Of8).toBe('36 %');
+  });
+});
+
+describe("lesson 1's running example", () => {
+  it('is the lab’s default preset, with its parameters counted layer by layer', () => {
+    // 2 → 64 → 64 → 1: each layer's weights and its biases.
+    const sizes = OVERFITTING_PRESET.training.shape.sizes;
+    expect(sizes).toEqual([2, 64, 64, 1]);
+    expect(runningExample.parameters).toBe((2 * 64 + 64 + 64 * 64 + 64 + 64 * 1 + 1).toLocaleString('en'));
+    expect(runningExample.points).toBe(String(OVERFITTING_PRESET.dataset.trainSize));
+    expect(Number(runningExample.perPoint)).toBe(Math.floor(4417 / OVERFITTING_PRESET.dataset.trainSize));
+    expect(runningExample.flipped).toBe(
+      String(Math.round(OVERFITTING_PRESET.dataset.trainSize * OVERFITTING_PRESET.dataset.noise)),
+    );
   });
 });

@@ -391,3 +391,49 @@ describe('live tasks', () => {
     },
   );
 });
+
+/**
+ * Length of a choice as a learner reads it: math counted by its TeX as written (a rough stand-in for
+ * its typeset width), without the `$` and backtick delimiters, runs of spaces counted once.
+ */
+const visibleLength = (text: string) => text.replace(/[$`]/g, '').replace(/\s+/g, ' ').trim().length;
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+describe('choice lengths give no answer away', () => {
+  // A test-wise learner picks the longest choice, or, where right answers were only shortened, the
+  // shortest. Picking by length must do no better than chance (mean of 1/k) by more than MARGIN.
+  const MARGIN = 0.15;
+  const singles = ofType('single');
+  const chance = mean(singles.map(({ q }) => 1 / q.choices.length));
+
+  /** Keys of the single-choice questions whose right answer `beats` every wrong choice by length. */
+  const rightStands = (beats: (right: number, wrong: number) => boolean) =>
+    singles
+      .filter(({ q }) => {
+        const right = visibleLength(q.choices.find((c) => c.correct)!.text);
+        return q.choices.every((c) => c.correct || beats(right, visibleLength(c.text)));
+      })
+      .map(({ key }) => key);
+
+  it.each([
+    ['longest', (right: number, wrong: number) => right > wrong],
+    ['shortest', (right: number, wrong: number) => right < wrong],
+  ])('single-choice: the right answer is the strictly %s choice no more often than chance allows', (which, beats) => {
+    expect(singles.length).toBeGreaterThan(10);
+    const found = rightStands(beats);
+    expect(
+      found.length / singles.length,
+      `right answer the ${which} choice in ${found.length} of ${singles.length} questions (${found.join(', ')}): ` +
+        'move explanation from right answers into their feedback, or state wrong ones as fully',
+    ).toBeLessThanOrEqual(chance + MARGIN);
+  });
+
+  it('multiple-choice: right choices are on average neither 1.2 times as long as wrong ones nor 1.2 times shorter', () => {
+    const choices = ofType('multiple').flatMap(({ q }) => q.choices);
+    const right = mean(choices.filter((c) => c.correct).map((c) => visibleLength(c.text)));
+    const wrong = mean(choices.filter((c) => !c.correct).map((c) => visibleLength(c.text)));
+    expect(right, `mean length of wrong choices ${wrong.toFixed(1)}`).toBeLessThanOrEqual(1.2 * wrong);
+    expect(right, `mean length of wrong choices ${wrong.toFixed(1)}`).toBeGreaterThanOrEqual(wrong / 1.2);
+  });
+});

@@ -19,7 +19,7 @@ export const effectiveRate = defineSimulation({
   component: 'EffectiveRate',
   lesson: 'backpropagation-through-dropout',
   intro:
-    'One gradient step under classic and inverted dropout from equivalent weights: inverted dropout moves the kept units 1/q² times as far.',
+    'One gradient step under classic and inverted dropout from equivalent weights: inverted dropout moves the kept units’ outgoing weights 1/q² times as far.',
   specs: RATE_SPECS,
   props: ['p', 'seed'],
   start: ({ p = 0.5, seed = 1 }): RateState => ({ p, seed }),
@@ -28,7 +28,7 @@ export const effectiveRate = defineSimulation({
     return (
       `A layer of 16 units with fixed activations feeds one output unit. One gradient step at the same learning rate and ` +
       `with the same mask is taken under classic dropout and under inverted dropout, starting from equivalent weights. At ` +
-      `p = ${p}, inverted dropout moves each kept unit's test-network weight 1/q² = ${formatNumber(1 / (q * q))} times as far.`
+      `p = ${p}, inverted dropout moves each kept unit's outgoing test-network weight 1/q² = ${formatNumber(1 / (q * q))} times as far.`
     );
   },
   printCaption: ({ seed }) =>

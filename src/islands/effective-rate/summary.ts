@@ -22,7 +22,7 @@ export function describeRate(p: number, ratio: number, kept: number, units: numb
   const q = 1 - p;
   return (
     `At p = ${formatNumber(p)}, ${kept} of ${units} units kept: one step of inverted dropout moves each kept unit's ` +
-    `test-network weight ${formatNumber(ratio, 3)} times as far as classic dropout at the same learning rate; ` +
+    `outgoing test-network weight ${formatNumber(ratio, 3)} times as far as classic dropout at the same learning rate; ` +
     `1/q² = ${formatNumber(1 / (q * q), 3)}. Dropped units do not move in either.`
   );
 }

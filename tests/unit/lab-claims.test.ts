@@ -1,0 +1,139 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { presetState, runSettings } from '../../src/islands/training/summary.ts';
+import { makeDataset } from '../../src/sim/datasets.ts';
+import {
+  CLAIM_SEEDS,
+  LAB_CLAIMS,
+  LESSON_CHANGES,
+  measureRun,
+  MOST_SEEDS,
+  settingsOf,
+  type LabClaim,
+  type LabRun,
+  type RunOutcome,
+} from '../../src/sim/lab-claims.ts';
+import { LAB_PRESETS } from '../../src/sim/presets.ts';
+import { pairedTrainers } from '../../src/sim/train.ts';
+
+const LESSONS = resolve(import.meta.dirname, '../../content/lessons');
+
+/** Each `{/* claim: <id> *\/}` of a lesson, with the sentence it follows as the source writes it. */
+function citations(file: string): { file: string; id: string; sentence: string }[] {
+  const found: { file: string; id: string; sentence: string }[] = [];
+  for (const line of readFileSync(resolve(LESSONS, file), 'utf8').split('\n')) {
+    for (const match of line.matchAll(/\{\/\*\s*claim:\s*([\w-]+)\s*\*\/\}/g)) {
+      // The text since the line's last claim, the line's start or its list marker; then the last sentence of it.
+      const before = line
+        .slice(0, match.index)
+        .split('*/}')
+        .at(-1)!
+        .replace(/^\s*(?:[-*]|\d+\.)\s+/, '');
+      const sentence = before
+        .trim()
+        .split(/(?<=[.!?])\s+(?=[A-Z_*$])/)
+        .at(-1)!;
+      found.push({ file, id: match[1]!, sentence });
+    }
+  }
+  return found;
+}
+
+const LESSON_CITATIONS = readdirSync(LESSONS)
+  .filter((name) => name.endsWith('.mdx'))
+  .flatMap(citations);
+
+/** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
+const STATED = /on (\d+) of the course's (\d+) test seeds/;
+
+describe('the lessons cite the lab claims', () => {
+  it('every cited claim exists, and every claim is cited', () => {
+    const ids = LAB_CLAIMS.map((c) => c.id);
+    expect(new Set(ids).size, 'claim ids are unique').toBe(ids.length);
+    for (const { file, id } of LESSON_CITATIONS) expect(ids, `${file} cites claim ${id}`).toContain(id);
+    const cited = new Set(LESSON_CITATIONS.map((c) => c.id));
+    expect(
+      ids.filter((id) => !cited.has(id)),
+      'claims no lesson cites',
+    ).toEqual([]);
+  });
+
+  it.each(LESSON_CITATIONS)('$file: the sentence before claim $id is the claim’s sentence', ({ id, sentence }) => {
+    const claim = LAB_CLAIMS.find((c) => c.id === id)!;
+    expect(sentence).toBe(claim.sentence);
+    // A frequency in the sentence is what the claim's test compares; a rule claim states none.
+    expect(STATED.test(sentence)).toBe(claim.frequency === 'stated');
+  });
+
+  it('the lab trains the runs the claims train', () => {
+    const { train } = makeDataset({ ...LAB_PRESETS.overfits.preset.dataset, seed: 3 });
+    for (const run of LAB_CLAIMS.flatMap((c) => Object.values(c.runs))) {
+      const ours = settingsOf(run, 3);
+      const lab = runSettings({ ...presetState(run.preset, 3), ...run.changes });
+      const pair = pairedTrainers(lab.training, train);
+      const trained = run.network === 'dropout' ? pair.withDropout : pair.withoutDropout;
+      expect(ours, JSON.stringify(run)).toEqual({ ...lab, training: trained.config });
+    }
+  });
+
+  it('the drop probabilities the lesson types are the presets’ and the changes’', () => {
+    const lesson = readFileSync(resolve(LESSONS, 'the-lab.mdx'), 'utf8');
+    for (const p of [
+      LAB_PRESETS.overfits.preset.training.dropout.p[1],
+      LAB_PRESETS['too-strong'].preset.training.dropout.p[1],
+      LESSON_CHANGES.scaleByP.p,
+      LESSON_CHANGES.scaleByP.p2,
+    ]) {
+      expect(lesson).toContain(`$p = ${p}$`);
+    }
+    const { preset } = LAB_PRESETS.annealed;
+    expect(preset.training.schedule).toEqual({ kind: 'linear', epochs: 0.75 * preset.epochs });
+    expect(lesson).toContain('over three quarters of the run');
+  });
+});
+
+/** Outcomes by run settings and seed: claims that compare the same run train it once. */
+const outcomes = new Map<string, RunOutcome>();
+function outcome(run: LabRun, seed: number): RunOutcome {
+  const key = JSON.stringify(settingsOf(run, seed));
+  let found = outcomes.get(key);
+  if (!found) outcomes.set(key, (found = measureRun(run, seed)));
+  return found;
+}
+
+/** On which seeds a claim holds, with one line of numbers per seed. */
+function trial(claim: LabClaim): { holds: number; lines: string[] } {
+  let holds = 0;
+  const lines = CLAIM_SEEDS.map((seed) => {
+    const runs = Object.fromEntries(Object.entries(claim.runs).map(([name, run]) => [name, outcome(run, seed)]));
+    const numbers = claim.measure(runs);
+    const ok = claim.holds(numbers);
+    if (ok) holds++;
+    const shown = Object.entries(numbers).map(([name, value]) => `${name} ${value.toFixed(3)}`);
+    return `seed ${seed}: ${shown.join(', ')} ${ok ? 'holds' : 'fails'}`;
+  });
+  return { holds, lines };
+}
+
+describe('each lab claim holds on the course’s test seeds', () => {
+  it.each(LAB_CLAIMS)(
+    '$id',
+    (claim) => {
+      const { holds, lines } = trial(claim);
+      const report = `${claim.sentence}\nholds on ${holds} of ${CLAIM_SEEDS.length} seeds\n${lines.join('\n')}`;
+      if (claim.frequency === 'most') {
+        expect(holds, report).toBeGreaterThanOrEqual(MOST_SEEDS);
+        return;
+      }
+      const cited = LESSON_CITATIONS.filter((c) => c.id === claim.id);
+      expect(cited.length, `${claim.id} is cited`).toBeGreaterThan(0);
+      for (const { file, sentence } of cited) {
+        const [, stated, of] = STATED.exec(sentence) ?? [];
+        expect(Number(of), `${file}: seeds out of`).toBe(CLAIM_SEEDS.length);
+        expect(holds, `${file} says ${stated}\n${report}`).toBe(Number(stated));
+      }
+    },
+    120_000,
+  );
+});
