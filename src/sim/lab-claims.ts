@@ -42,6 +42,8 @@ export const LESSON_CHANGES = {
   doubleScaling: { mode: 'double-scaling' },
   noBackwardMask: { mode: 'no-backward-mask' },
   classic: { mode: 'classic' },
+  /** the too-strong preset's learning rate times q², the step classic dropout would take */
+  strongSmallRate: { lr: 0.001 },
   largeRate: { lr: 5, momentum: 0.99 },
   largeRateCapped: { lr: 5, momentum: 0.99, maxNorm: 3 },
 } as const satisfies Record<string, LabChanges>;
@@ -268,6 +270,20 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     ...lowerValidation('dropout', 'plain'),
   },
   {
+    id: 'too-strong-small-rate',
+    sentence:
+      'Or keep inverted dropout and lower the learning rate to {change.strongSmallRate.lr}, $q^2$ times the preset’s: the dropout run then settles, its validation loss changing less from epoch to epoch than at $p = 0.5$, and ends below $\\ln 2$.',
+    frequency: 'most',
+    runs: { small: pair('too-strong', LESSON_CHANGES.strongSmallRate).dropout, half: overfits.dropout },
+    measure: ({ small, half }) => ({
+      'change at 0.9, small rate': epochToEpochChange(small!.tail),
+      'change at 0.5': epochToEpochChange(half!.tail),
+      'validation at 0.9, small rate': small!.validation.loss,
+    }),
+    holds: (m) =>
+      m['change at 0.9, small rate']! < m['change at 0.5']! && m['validation at 0.9, small rate']! < Math.LN2,
+  },
+  {
     id: 'small-network-dropout-hurts',
     sentence:
       'With dropout, every step trains an even smaller thinned network, and the noise only costs: the dropout run ends with the higher validation loss.',
@@ -300,7 +316,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
   },
   {
     id: 'large-rate-diverges',
-    sentence: 'The run diverges, and training stops with a message.',
+    sentence: 'On the first preset, a run diverges, and the lab stops training with a message.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.largeRate),
     measure: ({ dropout, plain }) => ({

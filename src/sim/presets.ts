@@ -39,7 +39,7 @@ export const LAB_PRESETS = {
   'too-strong': {
     name: 'Dropout too strong',
     point:
-      'At p = 0.9 each kept unit is scaled by 10: training never settles, and the validation loss ends worse than a coin.',
+      'At p = 0.9 each kept unit is scaled by 10: training never settles, and the validation loss jumps from epoch to epoch.',
     preset: {
       ...OVERFITTING_PRESET,
       training: { ...OVERFITTING_PRESET.training, dropout: { mode: 'inverted', p: [0, 0.9, 0.9] } },

@@ -90,6 +90,10 @@ describe('the lessons cite the lab claims', () => {
     const { preset } = LAB_PRESETS.annealed;
     expect(preset.training.schedule).toEqual({ kind: 'linear', epochs: 0.75 * preset.epochs });
     expect(lesson).toContain('over three quarters of the run');
+    // The smaller rate the lesson offers for p = 0.9 is the preset's times q².
+    const strong = LAB_PRESETS['too-strong'].preset.training;
+    const q = 1 - strong.dropout.p[1]!;
+    expect(LESSON_CHANGES.strongSmallRate.lr).toBeCloseTo(strong.update.learningRate * q * q, 12);
   });
 });
 
