@@ -142,3 +142,21 @@ test('without JavaScript a lesson still prints its pictures, with the address as
   await expect(figure.getByText('The interactive version of this simulation needs JavaScript.')).toBeHidden();
   await context.close();
 });
+
+test('a quiz printed before its attempt is known prints its choices in the page’s fixed order', async ({ page }) => {
+  await page.goto('/lessons/how-many-units-drop/');
+  const quiz = page.getByRole('region', { name: /^Quiz:/ });
+  // The quiz has not scrolled into view: its island has not started, and no attempt is known.
+  await expect(quiz.locator('astro-island').first()).toHaveAttribute('ssr');
+  const first = quiz.locator('.quiz-question').first();
+  await expect(first.getByText('Preparing this attempt’s choices…')).toBeVisible();
+  // On screen the printed list stays hidden.
+  await expect(first.locator('.quiz-print-choices')).toBeHidden();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(first.getByText('Preparing this attempt’s choices…')).toBeHidden();
+  const printed = first.locator('.quiz-print-choices li');
+  await expect(printed).toHaveCount(4);
+  await expect(printed.filter({ hasText: /^The binomial distribution/ })).toBeVisible();
+  await expect(printed.filter({ hasText: /^Uniform on/ })).toBeVisible();
+});
