@@ -1,84 +1,17 @@
 /**
  * The claims the lessons make about what the training lab shows (most in content/lessons/the-lab.mdx),
- * each defined by the runs it compares and a predicate on one seed's results. A lesson marks
+ * each defined by the runs it compares (lab-runs.ts) and a predicate on one seed's results. A lesson marks
  * each backed sentence `{/* claim: <id> *\/}`; tests/unit/lab-claims.test.ts trains every run on
  * the course's test seeds and holds each claim to what its sentence says.
  */
-import { makeDataset, type DatasetSettings } from './datasets.ts';
-import { divergence } from './divergence.ts';
-import type { DropoutMode } from './dropout.ts';
+import { epochToEpochChange, LESSON_CHANGES, type LabChanges, type LabRun, type RunOutcome } from './lab-runs.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET, type LabPresetId } from './presets.ts';
-import { Trainer, type Evaluation, type TrainingConfig } from './train.ts';
 
 /** The seeds every claim is tried on. */
 export const CLAIM_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /** Seeds out of {@link CLAIM_SEEDS} on which a claim worded as a rule must hold. */
 export const MOST_SEEDS = 8;
-
-/** Settings a reader changes in the lab, named as the lab's controls (`lab.width`, …). */
-export interface LabChanges {
-  /** fraction of labels flipped, in training and validation data */
-  noise?: number;
-  /** units in each of the two hidden layers */
-  width?: number;
-  /** dropout mode of the run with dropout (the lab offers every mode but `none`) */
-  mode?: Exclude<DropoutMode, 'none'>;
-  /** drop probability of hidden layer 1 */
-  p?: number;
-  /** drop probability of hidden layer 2 */
-  p2?: number;
-  /** learning rate, momentum and max-norm cap (0: none), under "More settings" */
-  lr?: number;
-  momentum?: number;
-  maxNorm?: number;
-}
-
-/** The changes the lesson asks for, quoted by it, so its instructions and the claims' runs agree. */
-export const LESSON_CHANGES = {
-  cleanLabels: { noise: 0 },
-  narrow: { width: 8 },
-  scaleByP: { mode: 'scale-by-p', p: 0.2, p2: 0.2 },
-  doubleScaling: { mode: 'double-scaling' },
-  noBackwardMask: { mode: 'no-backward-mask' },
-  classic: { mode: 'classic' },
-  /** the too-strong preset's learning rate times q², the step classic dropout would take */
-  strongSmallRate: { lr: 0.001 },
-  largeRate: { lr: 5, momentum: 0.99 },
-  largeRateCapped: { lr: 5, momentum: 0.99, maxNorm: 3 },
-} as const satisfies Record<string, LabChanges>;
-
-/** One network of the lab's pair, after a reader picks a preset and changes some controls. */
-export interface LabRun {
-  preset: LabPresetId;
-  changes: LabChanges;
-  /** the run with dropout, or the one the lab trains beside it without */
-  network: 'dropout' | 'plain';
-}
-
-/** Everything a run needs; with the seed, it reproduces the lab's run exactly. */
-export interface RunSettings {
-  dataset: DatasetSettings;
-  training: TrainingConfig;
-  epochs: number;
-}
-
-/** What a run ends with, as the lab measures it: the test network's losses. */
-export interface RunOutcome {
-  /** on the training points (the lab's dashed curve) */
-  train: Evaluation;
-  /** on the validation points (the solid curve) */
-  validation: Evaluation;
-  /**
-   * validation loss over the last quarter of the run: after epoch ¾·epochs (where the lab's
-   * annealing reaches p = 0), and after each later epoch
-   */
-  tail: Float64Array;
-  /** the longest incoming weight vector of any unit at the end, the length max-norm caps */
-  longestIncoming: number;
-  /** the epoch at which the lab would stop the run as diverged (src/sim/divergence.ts), if it would */
-  divergedAt: number | undefined;
-}
 
 /** A sentence of the lesson and the runs that back it. */
 export interface LabClaim {
@@ -94,70 +27,6 @@ export interface LabClaim {
   measure(outcomes: Readonly<Record<string, RunOutcome>>): Record<string, number>;
   /** whether it holds on that seed */
   holds(numbers: Record<string, number>): boolean;
-}
-
-/** The settings of a run on a seed: the preset with the changes applied, as the lab applies them. */
-export function settingsOf({ preset, changes, network }: LabRun, seed: number): RunSettings {
-  const { dataset, training, epochs } = LAB_PRESETS[preset].preset;
-  const { noise = dataset.noise, width, mode = training.dropout.mode } = changes;
-  const [pIn = 0, p = 0, p2 = 0] = training.dropout.p;
-  const { lr: learningRate = training.update.learningRate, momentum = training.update.momentum } = changes;
-  const pair: TrainingConfig = {
-    ...training,
-    shape: width === undefined ? training.shape : { ...training.shape, sizes: [2, width, width, 1] },
-    dropout: { mode, p: [pIn, changes.p ?? p, changes.p2 ?? p2] },
-    update: { learningRate, momentum, maxNorm: changes.maxNorm ?? training.update.maxNorm },
-    seed,
-  };
-  // As pairedTrainers builds the run without dropout.
-  const plain: TrainingConfig = { ...pair, dropout: { mode: 'none', p: pair.dropout.p.map(() => 0) } };
-  return { dataset: { ...dataset, noise, seed }, training: network === 'dropout' ? pair : plain, epochs };
-}
-
-/** Trains one run to its last epoch and measures it. Deterministic: the same run and seed give the same numbers. */
-export function measureRun(run: LabRun, seed: number): RunOutcome {
-  const { dataset, training, epochs } = settingsOf(run, seed);
-  const { train, validation } = makeDataset(dataset);
-  const trainer = new Trainer(training, train);
-  const tailStart = Math.round(0.75 * epochs);
-  const tail = new Float64Array(epochs - tailStart + 1);
-  let first = Number.NaN;
-  let divergedAt: number | undefined;
-  // As the lab does, a run that diverges stops there.
-  for (let e = 1; e <= epochs && divergedAt === undefined; e++) {
-    const loss = trainer.trainEpoch();
-    if (e === 1) first = loss;
-    if (divergence(e, first, loss)) divergedAt = e;
-    if (e >= tailStart) tail[e - tailStart] = trainer.evaluate(validation).loss;
-  }
-  return {
-    train: trainer.evaluate(train),
-    validation: trainer.evaluate(validation),
-    tail,
-    longestIncoming: longestIncoming(trainer),
-    divergedAt,
-  };
-}
-
-/** The longest incoming weight vector of any unit of the trainer's network (weights are [in][out]). */
-function longestIncoming({ network }: Trainer): number {
-  let longest = 0;
-  network.weights.forEach((w, l) => {
-    const [nIn, nOut] = [network.shape.sizes[l] ?? 0, network.shape.sizes[l + 1] ?? 0];
-    for (let i = 0; i < nOut; i++) {
-      let squares = 0;
-      for (let j = 0; j < nIn; j++) squares += w[j * nOut + i]! ** 2;
-      longest = Math.max(longest, Math.sqrt(squares));
-    }
-  });
-  return longest;
-}
-
-/** Mean absolute change of the validation loss from one epoch to the next, over the tail. */
-export function epochToEpochChange(tail: Float64Array): number {
-  let sum = 0;
-  for (let i = 1; i < tail.length; i++) sum += Math.abs(tail[i]! - tail[i - 1]!);
-  return sum / (tail.length - 1);
 }
 
 /** How many times the p = 0.5 run's epoch-to-epoch change the p = 0.9 run's must reach to "jump". */

@@ -3,17 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetState, runSettings } from '../../src/islands/training/summary.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';
-import {
-  CLAIM_SEEDS,
-  LAB_CLAIMS,
-  LESSON_CHANGES,
-  measureRun,
-  MOST_SEEDS,
-  settingsOf,
-  type LabClaim,
-  type LabRun,
-  type RunOutcome,
-} from '../../src/sim/lab-claims.ts';
+import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS, type LabClaim } from '../../src/sim/lab-claims.ts';
+import { LESSON_CHANGES, measureRun, settingsOf, type LabRun, type RunOutcome } from '../../src/sim/lab-runs.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
 
