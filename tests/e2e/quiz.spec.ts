@@ -52,10 +52,10 @@ test('keyboard only: answer, read why, try again, and the score follows', async 
   await page.keyboard.press('Enter');
   // The verdict is announced, the explanation of the pick and of the right choice shown, focus on "Try again".
   await expect(question(quiz, 0).getByRole('status', { name: /^Result/ })).toContainText('Not right yet.');
-  // Each explanation under its own choice: found among the explanations, as a choice's text may start alike.
+  // Each explanation under its own choice, by the choice's content position (its id ends with it).
   const explanation = (position: number) =>
     question(quiz, 0)
-      .locator('.quiz-choice-feedback')
+      .locator(`.quiz-choice-feedback[id$="-feedback-${shown[position]}"]`)
       .filter({ hasText: words(feedback(position)) });
   await expect(explanation(wrong)).toBeVisible();
   await expect(explanation(right)).toBeVisible();
