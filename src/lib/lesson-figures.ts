@@ -4,6 +4,7 @@
  */
 import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
+import { MEAN_STEP_RUN, meanStepFacts, stepsOverMasks, type StepMoments } from '../sim/mean-step.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
@@ -100,3 +101,27 @@ export const runningExample = {
   parameters: exampleParameters.toLocaleString('en'),
   perPoint: formatNumber(Math.floor(exampleParameters / exampleData.trainSize), 0),
 };
+
+/**
+ * The effective-rate simulation's comparison against no dropout on its default seed, for the weights
+ * out of the dropout layer and into it, at p = 0.5 and p = 0.8: mean step and spread, each ÷ the
+ * step without dropout.
+ */
+export const meanStepFigures = Object.fromEntries(
+  (['half', 'high'] as const).map((name) => {
+    const p = name === 'half' ? 0.5 : 0.8;
+    const { masks, rate, seed } = MEAN_STEP_RUN;
+    const steps = stepsOverMasks(seed, p, masks, rate);
+    const of = (kind: StepMoments) => {
+      const facts = meanStepFacts(kind, MEAN_STEP_RUN.masks);
+      return { mean: formatNumber(facts.meanRatio, 2), spread: formatNumber(facts.spreadRatio, 2) };
+    };
+    return [name, { p: formatNumber(p), out: of(steps.outgoing), in: of(steps.incoming) }];
+  }),
+) as Record<
+  'half' | 'high',
+  { p: string; out: { mean: string; spread: string }; in: { mean: string; spread: string } }
+>;
+
+/** How many masks the effective-rate simulation samples against no dropout. */
+export const meanStepMasks = MEAN_STEP_RUN.masks.toLocaleString('en');
