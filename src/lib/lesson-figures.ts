@@ -4,7 +4,7 @@
  */
 import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
-import { MEAN_STEP_RUN, meanStepFacts, stepsOverMasks, type StepMoments } from '../sim/mean-step.ts';
+import { MEAN_STEP_RUN, MEAN_STEP_SHAPE, meanStepFacts, stepsOverMasks, type StepMoments } from '../sim/mean-step.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
@@ -83,6 +83,9 @@ export const hiddenUnitsOfToggleNetwork = String(THINNED_HIDDEN);
 /** Thinned networks of a network with two hidden layers of 64 units: 2^128, in scientific notation. */
 export const thinnedCountOf128Units = formatScientific(thinnedNetworkCount(128));
 
+/** Thinned networks of one layer of 100 units, 2^100, lesson 1's first example. */
+export const thinnedCountOf100Units = formatScientific(thinnedNetworkCount(100));
+
 /** The cap c of the lab's max-norm preset, which the lesson on backpropagation compares with the paper's. */
 export const maxNormOfLabPreset = formatNumber(LAB_PRESETS['max-norm'].preset.training.update.maxNorm, 0);
 
@@ -100,6 +103,9 @@ export const runningExample = {
   hidden: String(exampleSizes[1]),
   parameters: exampleParameters.toLocaleString('en'),
   perPoint: formatNumber(Math.floor(exampleParameters / exampleData.trainSize), 0),
+  /** hidden units in all, and the thinned networks they make */
+  hiddenTotal: String(exampleSizes.slice(1, -1).reduce((sum, n) => sum + n, 0)),
+  thinned: formatScientific(thinnedNetworkCount(exampleSizes.slice(1, -1).reduce((sum, n) => sum + n, 0))),
 };
 
 /**
@@ -122,6 +128,13 @@ export const meanStepFigures = Object.fromEntries(
   'half' | 'high',
   { p: string; out: { mean: string; spread: string }; in: { mean: string; spread: string } }
 >;
+
+/** The shape of the network the effective-rate simulation compares against no dropout. */
+export const meanStepShape = { inputs: String(MEAN_STEP_SHAPE.inputs), units: String(MEAN_STEP_SHAPE.units) };
+
+/** 1/q², inverted dropout's step over classic dropout's for outgoing weights, and p/q, the multiplier's variance. */
+export const stepRatioAt = (p: number) => formatNumber(1 / (1 - p) ** 2, 0);
+export const multiplierVarianceAt = (p: number) => formatNumber(p / (1 - p), 0);
 
 /** How many masks the effective-rate simulation samples against no dropout. */
 export const meanStepMasks = MEAN_STEP_RUN.masks.toLocaleString('en');

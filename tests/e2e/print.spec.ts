@@ -5,7 +5,7 @@ import { decodeQr } from './share-helpers.ts';
 
 /** Every lesson with a simulation, and the simulations it holds. */
 const LESSONS = [
-  ['/lessons/why-dropout/', ['bernoulli-draws']],
+  ['/lessons/why-dropout/', ['training', 'bernoulli-draws']],
   ['/lessons/bernoulli-masks/', ['bernoulli-draws', 'neuron-toggling']],
   ['/lessons/how-many-units-drop/', ['drop-counts']],
   ['/lessons/train-test-scaling/', ['train-test-scaling', 'expected-value']],
