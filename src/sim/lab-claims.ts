@@ -33,7 +33,7 @@ export interface LabClaim {
 const JUMP_FACTOR = 10;
 
 /** The lab's two runs after a preset and some changes. */
-const pair = (preset: LabPresetId, changes: LabChanges = {}): Record<LabRun['network'], LabRun> => ({
+const pair = (preset: LabPresetId, changes: LabChanges = {}): Record<'dropout' | 'plain', LabRun> => ({
   dropout: { preset, changes, network: 'dropout' },
   plain: { preset, changes, network: 'plain' },
 });
