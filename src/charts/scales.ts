@@ -100,3 +100,14 @@ export function lossScale(values: readonly number[], frame: Frame, log: boolean)
   const lo = finite.length > 0 ? Math.min(...finite) : hi / 10;
   return clampedLogScale(lo * 0.9, hi * 1.1 > lo * 0.9 ? hi * 1.1 : lo * 10, frame);
 }
+
+/**
+ * y scale for fractions correct (accuracies): up to 1, and down to the lowest value or one half,
+ * whichever is lower, rounded down to a tenth, mapped bottom-up onto the plotting area.
+ */
+export function accuracyScale(values: readonly number[], frame: Frame): ScaleLinear<number, number> {
+  const { top, bottom } = plotArea(frame);
+  const finite = values.filter(Number.isFinite);
+  const lo = Math.max(0, Math.floor(Math.min(0.5, ...finite) * 10) / 10);
+  return scaleLinear().domain([lo, 1]).range([bottom, top]);
+}

@@ -4,48 +4,16 @@
  * each backed sentence `{/* claim: <id> *\/}`; tests/unit/lab-claims.test.ts trains every run on
  * the course's test seeds and holds each claim to what its sentence says.
  */
-import { epochToEpochChange, LESSON_CHANGES, type LabChanges, type LabRun, type RunOutcome } from './lab-runs.ts';
-import { LAB_PRESETS, OVERFITTING_PRESET, type LabPresetId } from './presets.ts';
+import { EARLY, EPOCH_CLAIMS } from './lab-claims-epochs.ts';
+import { gap, lowerValidation, pair, validationLosses, type LabClaim } from './lab-claim-kit.ts';
+import { epochToEpochChange, LESSON_CHANGES } from './lab-runs.ts';
+import { LAB_PRESETS, OVERFITTING_PRESET } from './presets.ts';
 
-/** The seeds every claim is tried on. */
-export const CLAIM_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-
-/** Seeds out of {@link CLAIM_SEEDS} on which a claim worded as a rule must hold. */
-export const MOST_SEEDS = 8;
-
-/** A sentence of the lesson and the runs that back it. */
-export interface LabClaim {
-  /** cited in the lesson as `{/* claim: <id> *\/}` right after the sentence */
-  id: string;
-  /** the sentence as written in the lesson's source */
-  sentence: string;
-  /** `most`: holds on at least {@link MOST_SEEDS} seeds; `stated`: the sentence says on how many */
-  frequency: 'most' | 'stated';
-  /** the runs it compares, by name */
-  runs: Readonly<Record<string, LabRun>>;
-  /** the numbers it compares, from one seed's outcomes (keys as in `runs`) */
-  measure(outcomes: Readonly<Record<string, RunOutcome>>): Record<string, number>;
-  /** whether it holds on that seed */
-  holds(numbers: Record<string, number>): boolean;
-}
+export { CLAIM_SEEDS, MOST_SEEDS, type LabClaim } from './lab-claim-kit.ts';
 
 /** How many times the p = 0.5 run's epoch-to-epoch change the p = 0.9 run's must reach to "jump". */
 const JUMP_FACTOR = 10;
-
-/** The lab's two runs after a preset and some changes. */
-const pair = (preset: LabPresetId, changes: LabChanges = {}): Record<LabRun['network'], LabRun> => ({
-  dropout: { preset, changes, network: 'dropout' },
-  plain: { preset, changes, network: 'plain' },
-});
 const overfits = pair('overfits');
-const validationLosses = (o: Readonly<Record<string, RunOutcome>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(o).map(([name, outcome]) => [name, outcome.validation.loss]));
-/** A claim's measure and predicate: run `lower` ends with a lower validation loss than run `higher`. */
-const lowerValidation = (lower: string, higher: string): Pick<LabClaim, 'measure' | 'holds'> => ({
-  measure: validationLosses,
-  holds: (m) => m[lower]! < m[higher]!,
-});
-const gap = (o: RunOutcome): number => o.validation.loss - o.train.loss;
 
 /** Every claim of the lab lesson. */
 export const LAB_CLAIMS: readonly LabClaim[] = [
@@ -169,13 +137,6 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     holds: (m) => m['at the end']! > m['at ¾']!,
   },
   {
-    id: 'annealed-worse-than-constant',
-    sentence: 'It ends higher than with constant $p$, the first preset on the same seed.',
-    frequency: 'most',
-    runs: { annealed: pair('annealed').dropout, constant: overfits.dropout },
-    ...lowerValidation('constant', 'annealed'),
-  },
-  {
     id: 'max-norm-alone-beats-dropout-alone',
     sentence:
       "On this data the cap alone does better than dropout alone: without dropout, the capped network ends with a lower validation loss than the first preset's network with dropout.",
@@ -226,6 +187,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     runs: { both: pair('max-norm').dropout, cap: pair('max-norm').plain },
     ...lowerValidation('cap', 'both'),
   },
+  ...EPOCH_CLAIMS,
 ];
 
 /** Removes floating-point dust (1/0.1 = 9.999999999999998) from a derived figure. */
@@ -253,4 +215,9 @@ export const LAB_FIGURES = {
   strongStepRatio: tidy(1 / q ** 2),
   smallWidth: small.training.shape.sizes[1] ?? 0,
   smallPoints: small.dataset.trainSize,
+  /** the early epochs over which the two runs' curves stay together, and how close */
+  earlyEpochs: EARLY.epochs,
+  earlyTolerance: EARLY.tolerance,
+  /** the accuracy a claim allows the run without dropout to fall short by, in percentage points */
+  accuracyMargin: EARLY.accuracyMargin * 100,
 };

@@ -7,6 +7,8 @@ import { makeDataset, type DatasetSettings } from './datasets.ts';
 import { divergence } from './divergence.ts';
 import type { DropoutMode } from './dropout.ts';
 import { LAB_PRESETS, type LabPresetId } from './presets.ts';
+import { appendEpoch, bestValidation, emptyCurves, type EpochPoint, type RunCurves } from './run-curves.ts';
+import { secondRunOf, type PairChoice } from './second-run.ts';
 import { Trainer, type Evaluation, type TrainingConfig } from './train.ts';
 
 /** Settings a reader changes in the lab, named as the lab's controls (`lab.width`, …). */
@@ -25,6 +27,11 @@ export interface LabChanges {
   lr?: number;
   momentum?: number;
   maxNorm?: number;
+  /** what the lab trains beside the dropout run (the run named `second`); no dropout unless set */
+  pair?: PairChoice['pair'];
+  pairP?: number;
+  pairMode?: PairChoice['pairMode'];
+  pairSchedule?: PairChoice['pairSchedule'];
 }
 
 /** The changes the lesson asks for, quoted by it, so its instructions and the claims' runs agree. */
@@ -39,14 +46,19 @@ export const LESSON_CHANGES = {
   strongSmallRate: { lr: 0.001 },
   largeRate: { lr: 5, momentum: 0.99 },
   largeRateCapped: { lr: 5, momentum: 0.99, maxNorm: 3 },
+  /** beside the first preset's constant p, the same p annealed to 0 */
+  annealedSecond: { pair: 'dropout', pairP: 0.5, pairMode: 'inverted', pairSchedule: 'linear' },
 } as const satisfies Record<string, LabChanges>;
 
 /** One network of the lab's pair, after a reader picks a preset and changes some controls. */
 export interface LabRun {
   preset: LabPresetId;
   changes: LabChanges;
-  /** the run with dropout, or the one the lab trains beside it without */
-  network: 'dropout' | 'plain';
+  /**
+   * the run with dropout; the one the lab trains beside it without dropout; or the one it trains
+   * beside it as the changes' pair settings choose (without dropout unless they choose dropout)
+   */
+  network: 'dropout' | 'plain' | 'second';
 }
 
 /** Everything a run needs; with the seed, it reproduces the lab's run exactly. */
@@ -62,6 +74,10 @@ export interface RunOutcome {
   train: Evaluation;
   /** on the validation points (the solid curve) */
   validation: Evaluation;
+  /** after each epoch, as the lab plots them (up to the divergence stop) */
+  curves: RunCurves;
+  /** at the epoch of lowest validation loss, the early-stopping baseline */
+  best: EpochPoint;
   /**
    * validation loss over the last quarter of the run: after epoch ¾·epochs (where the lab's
    * annealing reaches p = 0), and after each later epoch
@@ -86,9 +102,15 @@ export function settingsOf({ preset, changes, network }: LabRun, seed: number): 
     update: { learningRate, momentum, maxNorm: changes.maxNorm ?? training.update.maxNorm },
     seed,
   };
-  // As pairedTrainers builds the run without dropout.
-  const plain: TrainingConfig = { ...pair, dropout: { mode: 'none', p: pair.dropout.p.map(() => 0) } };
-  return { dataset: { ...dataset, noise, seed }, training: network === 'dropout' ? pair : plain, epochs };
+  const choice: PairChoice = {
+    pair: network === 'second' ? (changes.pair ?? 'none') : 'none',
+    pairP: changes.pairP ?? p,
+    pairMode: changes.pairMode ?? 'inverted',
+    pairSchedule: changes.pairSchedule ?? 'constant',
+  };
+  // As trainerPair builds the second run.
+  const second: TrainingConfig = { ...pair, ...secondRunOf(choice, pair, epochs) };
+  return { dataset: { ...dataset, noise, seed }, training: network === 'dropout' ? pair : second, epochs };
 }
 
 /** Trains one run to its last epoch and measures it. Deterministic: the same run and seed give the same numbers. */
@@ -96,8 +118,7 @@ export function measureRun(run: LabRun, seed: number): RunOutcome {
   const { dataset, training, epochs } = settingsOf(run, seed);
   const { train, validation } = makeDataset(dataset);
   const trainer = new Trainer(training, train);
-  const tailStart = Math.round(0.75 * epochs);
-  const tail = new Float64Array(epochs - tailStart + 1);
+  const curves = emptyCurves();
   let first = Number.NaN;
   let divergedAt: number | undefined;
   // As the lab does, a run that diverges stops there.
@@ -105,11 +126,19 @@ export function measureRun(run: LabRun, seed: number): RunOutcome {
     const loss = trainer.trainEpoch();
     if (e === 1) first = loss;
     if (divergence(e, first, loss)) divergedAt = e;
-    if (e >= tailStart) tail[e - tailStart] = trainer.evaluate(validation).loss;
+    appendEpoch(curves, trainer.evaluate(train), trainer.evaluate(validation));
   }
+  const tailStart = Math.round(0.75 * epochs);
+  const tail = new Float64Array(epochs - tailStart + 1);
+  tail.set(curves.validationLoss.slice(tailStart - 1));
+  const epochNumbers = curves.validationLoss.map((_, i) => i + 1);
+  // The last epoch's evaluations, as the lab shows them.
+  const at = (loss: number[], accuracy: number[]): Evaluation => ({ loss: loss.at(-1)!, accuracy: accuracy.at(-1)! });
   return {
-    train: trainer.evaluate(train),
-    validation: trainer.evaluate(validation),
+    train: at(curves.trainLoss, curves.trainAccuracy),
+    validation: at(curves.validationLoss, curves.validationAccuracy),
+    curves,
+    best: bestValidation(curves, epochNumbers) ?? { epoch: 0, loss: Number.NaN, accuracy: Number.NaN },
     tail,
     longestIncoming: longestIncoming(trainer),
     divergedAt,

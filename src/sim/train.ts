@@ -142,17 +142,32 @@ export function evaluateNetwork(network: Network, data: Dataset, dropout: Dropou
   return { loss: lossSum / data.size, accuracy: classify ? correct / (data.size * outputSize) : Number.NaN };
 }
 
+/** What the second run of a pair trains with; everything else (shape, rate, seed, …) is the first run's. */
+export type SecondRun = Pick<TrainingConfig, 'dropout' | 'schedule'>;
+
+/** The second run of the lab's default pair: no dropout, every drop probability 0. */
+export function noDropout(config: TrainingConfig): SecondRun {
+  return { dropout: { mode: 'none', p: config.dropout.p.map(() => 0) }, schedule: config.schedule };
+}
+
 /**
- * Two runs that differ only in dropout: the same seed gives both the same initial weights
- * and the same minibatch order; the second trains with dropout mode `none`.
+ * Two runs that differ only in dropout: the same seed gives both the same initial weights and
+ * the same minibatch order (and each its own masks from the same stream); the first trains with
+ * `config`, the second with `second`'s dropout and schedule.
  */
+export function trainerPair(
+  config: TrainingConfig,
+  train: Dataset,
+  second: SecondRun = noDropout(config),
+): { first: Trainer; second: Trainer } {
+  return { first: new Trainer(config, train), second: new Trainer({ ...config, ...second }, train) };
+}
+
+/** The lab's default pair: `config`, and the same configuration with dropout mode `none`. */
 export function pairedTrainers(
   config: TrainingConfig,
   train: Dataset,
 ): { withDropout: Trainer; withoutDropout: Trainer } {
-  const none: DropoutSettings = { mode: 'none', p: config.dropout.p.map(() => 0) };
-  return {
-    withDropout: new Trainer(config, train),
-    withoutDropout: new Trainer({ ...config, dropout: none }, train),
-  };
+  const { first, second } = trainerPair(config, train);
+  return { withDropout: first, withoutDropout: second };
 }

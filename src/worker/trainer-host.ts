@@ -2,7 +2,7 @@ import { divergence } from '../sim/divergence.ts';
 import { makeDataset, type Dataset } from '../sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../sim/decision-grid.ts';
 import { streamRng, Stream } from '../sim/random.ts';
-import { pairedTrainers, Trainer } from '../sim/train.ts';
+import { trainerPair, Trainer } from '../sim/train.ts';
 import { messageOf } from '../sim/message-of.ts';
 import { answerMonteCarlo } from './trainer-monte-carlo.ts';
 import {
@@ -103,8 +103,8 @@ export class TrainingHost {
         throw new RangeError(`epochs must be a whole number from 1 to ${MAX_EPOCHS}, got ${epochs}`);
       }
       const { train, validation } = makeDataset(request.dataset);
-      const pair = request.paired ? pairedTrainers(request.training, train) : undefined;
-      const runs = pair ? [pair.withDropout, pair.withoutDropout] : [new Trainer(request.training, train)];
+      const pair = request.paired ? trainerPair(request.training, train, request.second) : undefined;
+      const runs = pair ? [pair.first, pair.second] : [new Trainer(request.training, train)];
       const resolution = request.grid;
       const grid =
         resolution === undefined

@@ -1,7 +1,7 @@
 import type { DatasetSettings } from '../sim/datasets.ts';
 import type { GridExtent } from '../sim/decision-grid.ts';
 import type { McCurveSettings, McPicture } from '../sim/monte-carlo-curve.ts';
-import type { TrainingConfig } from '../sim/train.ts';
+import type { SecondRun, TrainingConfig } from '../sim/train.ts';
 import type { WorkerError } from './protocol.ts';
 
 /**
@@ -29,8 +29,10 @@ export interface TrainRequest {
   training: TrainingConfig;
   /** epochs to train, 1 to {@link MAX_EPOCHS} */
   epochs: number;
-  /** also train the same configuration without dropout, from the same weights and minibatches */
+  /** also train a second run from the same weights and minibatches: without dropout unless `second` says */
   paired: boolean;
+  /** the second run's dropout and schedule, when paired (absent: no dropout) */
+  second?: SecondRun;
   /** at most this many epochs a second (0 or absent: as fast as the machine allows) */
   pace?: number;
   /** also send the decision boundary of each run on a grid of this many cells a side (two-input data only) */
@@ -63,7 +65,7 @@ export interface MonteCarloResult extends McPicture {
 /**
  * Progress of a training run since the previous progress event, at most about 30 a
  * second. `records` holds {@link RECORD_FIELDS} numbers per run per epoch, epoch-major:
- * for each epoch, the run with dropout, then (when paired) the run without.
+ * for each epoch, the run with dropout, then (when paired) the second run.
  */
 export interface TrainProgress {
   kind: 'train-progress';

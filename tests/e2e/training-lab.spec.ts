@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { presetState, runSettings } from '../../src/islands/training/summary.ts';
 import { MC_FIXED, uncertaintyInsideOutside } from '../../src/islands/monte-carlo/summary.ts';
-import { formatNumber } from '../../src/lib/format.ts';
+import { formatNumber, formatPercent } from '../../src/lib/format.ts';
 import { curveInputs, monteCarloCurve } from '../../src/sim/monte-carlo-curve.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';
 import { datasetExtent, GridEvaluator } from '../../src/sim/decision-grid.ts';
@@ -9,7 +9,8 @@ import { streamRng, Stream } from '../../src/sim/random.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
 import { NETWORK_WASM_BASE64 } from '../../src/sim/wasm/network-module.ts';
-import { pairedTrainers } from '../../src/sim/train.ts';
+import { appendEpoch, bestValidation, emptyCurves } from '../../src/sim/run-curves.ts';
+import { pairedTrainers, trainerPair } from '../../src/sim/train.ts';
 import { test, expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
 
@@ -92,6 +93,75 @@ test('the default preset, trained by keyboard, shows dropout reducing overfittin
     });
   }).toPass({ timeout: 10_000 });
   expect(grid.some((p) => p > 0.9) && grid.some((p) => p < 0.1), 'the map shows both classes').toBe(true);
+});
+
+test('a second dropout configuration, chosen by keyboard, trains beside the first, with its accuracy and best epoch', async ({
+  page,
+}) => {
+  // The run the page should train: the first preset for 40 epochs, beside it p = 0.45 annealed.
+  const state = {
+    ...presetState('overfits'),
+    epochs: 40,
+    pair: 'dropout',
+    pairP: 0.45,
+    pairSchedule: 'linear',
+  } as const;
+  const { dataset, training, second, epochs } = runSettings(state);
+  const { train, validation } = makeDataset(dataset);
+  const runs = Object.values(trainerPair(training, train, second));
+  const curves = runs.map(() => emptyCurves());
+  for (let e = 0; e < epochs; e++) {
+    runs.forEach((run, r) => {
+      run.trainEpoch();
+      appendEpoch(curves[r]!, run.evaluate(train), run.evaluate(validation));
+    });
+  }
+  const annealed = curves[1]!;
+  const best = bestValidation(
+    annealed,
+    Array.from({ length: epochs }, (_, i) => i + 1),
+  )!;
+  const percent = (fraction: number) => formatPercent(fraction, 1);
+
+  const figure = await openLab(page, '?lab.epochs=40');
+  await figure.getByLabel('Second run', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(figure.getByLabel('Second run', { exact: true })).toHaveValue('dropout');
+  await expect(figure.getByRole('radio', { name: 'Annealed to 0' }).last()).toBeChecked();
+  await figure.getByLabel('Second run’s drop probability, both hidden layers').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page).toHaveURL(/lab\.pair=dropout/);
+  await expect(page).toHaveURL(/lab\.pairP=0\.45/);
+  await expect(figure.getByRole('heading', { name: 'Annealed p = 0.45' })).toBeVisible();
+
+  await figure.getByRole('button', { name: 'Train' }).press('Enter');
+  await expect(statistic(figure, 'Epoch')).toHaveText('40 of 40', { timeout: 60_000 });
+  await expect(statistic(figure, 'Validation loss, with annealed p = 0.45')).toHaveText(
+    formatNumber(annealed.validationLoss.at(-1)!),
+  );
+  await expect(statistic(figure, 'Validation accuracy, with annealed p = 0.45')).toHaveText(
+    percent(annealed.validationAccuracy.at(-1)!),
+  );
+  await expect(statistic(figure, 'Validation accuracy, with constant p = 0.50')).toHaveText(
+    percent(curves[0]!.validationAccuracy.at(-1)!),
+  );
+  await expect(statistic(figure, 'Best validation epoch, with annealed p = 0.45')).toHaveText(
+    `epoch ${best.epoch}: loss ${formatNumber(best.loss)}, accuracy ${percent(best.accuracy)}; at the end ` +
+      `${formatNumber(annealed.validationLoss.at(-1)!)}, ${percent(annealed.validationAccuracy.at(-1)!)}`,
+  );
+  const accuracy = figure.getByRole('img', {
+    name: /^Accuracy curves\. Validation accuracy .* with annealed p = 0\.45/,
+  });
+  await expect(accuracy).toBeVisible();
+  await expect(accuracy.getByText('best: annealed p = 0.45')).toBeVisible();
+  await expect(figure.getByRole('img', { name: /^Loss curves\./ }).getByText('best: constant p = 0.50')).toBeVisible();
+  await expect(figure.getByText('solid: validation, dashed: training')).toContainText('annealed p = 0.45');
+
+  // Back to the default: the second run is again the network without dropout.
+  await figure.getByLabel('Second run', { exact: true }).focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(statistic(figure, 'Validation loss, without')).toHaveText('–');
+  await expect(page).toHaveURL(/lab\.pair=none/);
 });
 
 test('step, pause and resume move training an epoch at a time, and a setting change starts over', async ({ page }) => {

@@ -39,6 +39,10 @@ describe('training lab state', () => {
       validation: [0.65, 0.45],
       trainPlain: [0.5, 0.2],
       validationPlain: [0.66, 0.71],
+      accuracy: [
+        { trainAccuracy: [0.5, 0.6], validationAccuracy: [0.5, 0.6] },
+        { trainAccuracy: [0.5, 0.6], validationAccuracy: [0.5, 0.6] },
+      ],
     });
     expect(describeTraining(history)).toBe(
       'After 2 epochs: validation loss 0.45 with dropout, 0.71 without. Generalization gap 0.05 with dropout, 0.51 without.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawScale, plotArea, valueScale, type Frame } from '../../src/charts/scales.ts';
+import { accuracyScale, drawScale, plotArea, valueScale, type Frame } from '../../src/charts/scales.ts';
 
 const frame: Frame = { width: 400, height: 200, margin: { top: 10, right: 20, bottom: 30, left: 40 } };
 
@@ -44,5 +44,15 @@ describe('valueScale', () => {
     const [d0, d1] = valueScale([0, Number.NaN, Infinity], frame).domain() as [number, number];
     expect(d1).toBeGreaterThan(d0);
     expect(Number.isFinite(d1)).toBe(true);
+  });
+});
+
+describe('accuracyScale', () => {
+  it('runs from one half, or the lowest accuracy rounded down to a tenth, up to 1, bottom to top', () => {
+    expect(accuracyScale([0.7, 0.95], frame).domain()).toEqual([0.5, 1]);
+    expect(accuracyScale([0.34, 0.9, Number.NaN], frame).domain()).toEqual([0.3, 1]);
+    expect(accuracyScale([], frame).domain()).toEqual([0.5, 1]);
+    const y = accuracyScale([0.8], frame);
+    expect([y(0.5), y(1)]).toEqual([170, 10]);
   });
 });

@@ -1,0 +1,44 @@
+/**
+ * What every lab claim is made of (src/sim/lab-claims.ts, lab-claims-epochs.ts): the claim's shape,
+ * the seeds it is tried on, and the runs and comparisons claims share.
+ */
+import type { LabChanges, LabRun, RunOutcome } from './lab-runs.ts';
+import type { LabPresetId } from './presets.ts';
+
+/** The seeds every claim is tried on. */
+export const CLAIM_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/** Seeds out of {@link CLAIM_SEEDS} on which a claim worded as a rule must hold. */
+export const MOST_SEEDS = 8;
+
+/** A sentence of the lesson and the runs that back it. */
+export interface LabClaim {
+  /** cited in the lesson as `{/* claim: <id> *\/}` right after the sentence */
+  id: string;
+  /** the sentence as written in the lesson's source */
+  sentence: string;
+  /** `most`: holds on at least {@link MOST_SEEDS} seeds; `stated`: the sentence says on how many */
+  frequency: 'most' | 'stated';
+  /** the runs it compares, by name */
+  runs: Readonly<Record<string, LabRun>>;
+  /** the numbers it compares, from one seed's outcomes (keys as in `runs`) */
+  measure(outcomes: Readonly<Record<string, RunOutcome>>): Record<string, number>;
+  /** whether it holds on that seed */
+  holds(numbers: Record<string, number>): boolean;
+}
+
+/** The lab's two runs after a preset and some changes, the second without dropout. */
+export const pair = (preset: LabPresetId, changes: LabChanges = {}): Record<'dropout' | 'plain', LabRun> => ({
+  dropout: { preset, changes, network: 'dropout' },
+  plain: { preset, changes, network: 'plain' },
+});
+/** Each run's validation loss at the end, by the run's name. */
+export const validationLosses = (o: Readonly<Record<string, RunOutcome>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(o).map(([name, outcome]) => [name, outcome.validation.loss]));
+/** A claim's measure and predicate: run `lower` ends with a lower validation loss than run `higher`. */
+export const lowerValidation = (lower: string, higher: string): Pick<LabClaim, 'measure' | 'holds'> => ({
+  measure: validationLosses,
+  holds: (m) => m[lower]! < m[higher]!,
+});
+/** A run's generalization gap at the end: validation loss minus training loss. */
+export const gap = (o: RunOutcome): number => o.validation.loss - o.train.loss;
