@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { answerText, guessText } from '../../src/islands/prediction/prediction.ts';
@@ -93,6 +94,41 @@ test('a choice picked by keyboard is revealed with both bars named, kept over a 
   await expect(region.getByRole('radio').first()).toBeFocused();
   await expect(region.getByRole('img')).toHaveCount(0);
   await expect(region.getByRole('radio', { name: wrong.label })).toBeEnabled();
+});
+
+test('a committed prediction travels in the progress file: exported, reset with the progress, imported back', async ({
+  page,
+}) => {
+  const spec = predictionById('kept-fraction');
+  let region = await prediction(page, '/lessons/bernoulli-masks/');
+  await region.getByRole('slider', { name: 'Units kept (%)' }).fill('30');
+  await region.getByRole('button', { name: 'Commit my prediction' }).click();
+  await expect(region.getByRole('img')).toBeVisible();
+
+  await page.goto('/');
+  const panel = page.getByRole('region', { name: 'Your progress' });
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export progress' }).click();
+  const text = readFileSync(await (await downloading).path(), 'utf8');
+  expect(JSON.parse(text).predictions).toEqual({ [spec.id]: 30 });
+
+  await panel.getByRole('button', { name: 'Reset progress…' }).click();
+  await page
+    .getByRole('dialog', { name: 'Reset your progress?' })
+    .getByRole('button', { name: 'Reset progress' })
+    .click();
+  region = await prediction(page, '/lessons/bernoulli-masks/');
+  await expect(region.getByRole('button', { name: 'Commit my prediction' })).toBeVisible();
+  await expect(region.getByRole('img')).toHaveCount(0);
+
+  await page.goto('/');
+  await panel
+    .getByLabel('Import progress from a file')
+    .setInputFiles({ name: 'dropout-lab-progress.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(panel.getByRole('status')).toHaveText(/^Imported dropout-lab-progress\.json\./);
+  region = await prediction(page, '/lessons/bernoulli-masks/');
+  await expect(region.getByText(`Your guess, ${guessText(spec, 30)}, is far too low`)).toBeVisible();
+  await expect(region.getByRole('slider', { name: 'Units kept (%)' })).toHaveValue('30');
 });
 
 test('committing a choice before picking one asks for a pick and reveals nothing', async ({ page }) => {

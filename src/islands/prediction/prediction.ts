@@ -125,11 +125,31 @@ export function feedback(spec: PredictionSpec, guess: Guess): string {
   return `Your guess, ${guessed}, is ${DISTANCE[bucket]}: the answer is ${answer}. ${misled}`;
 }
 
+/** What checking a guess needs of its prediction: its kind, and its range or its choices. */
+export type GuessShape =
+  { kind: 'number'; field: { min: number; max: number } } | { kind: 'choice'; choices: readonly { id: string }[] };
+
+/** A prediction's id and shape, without its question or answer: what saved progress needs (src/quiz/progress.ts). */
+export type PredictionOutline = GuessShape & { id: string };
+
+/** The outline of a prediction. */
+export function outlineOf(spec: PredictionSpec): PredictionOutline {
+  return spec.kind === 'number'
+    ? { id: spec.id, kind: 'number', field: { min: spec.field.min, max: spec.field.max } }
+    : { id: spec.id, kind: 'choice', choices: spec.choices.map(({ id }) => ({ id })) };
+}
+
+/** Whether `guess` is a guess the prediction could have been given: a number in range, or one of its choices. */
+export function isGuessFor(shape: GuessShape, guess: unknown): guess is Guess {
+  if (shape.kind === 'choice') return typeof guess === 'string' && shape.choices.some((choice) => choice.id === guess);
+  return typeof guess === 'number' && guess >= shape.field.min && guess <= shape.field.max;
+}
+
 /**
  * A stored guess read back, or undefined when there is none or it does not fit the prediction
  * (an old format, a value out of range, an unknown choice): then the learner predicts afresh.
  */
-export function decodeGuess(spec: PredictionSpec, text: string | null): Guess | undefined {
+export function decodeGuess(shape: GuessShape, text: string | null): Guess | undefined {
   if (text === null) return undefined;
   let data: unknown;
   try {
@@ -140,12 +160,7 @@ export function decodeGuess(spec: PredictionSpec, text: string | null): Guess | 
   if (typeof data !== 'object' || data === null || !('v' in data) || data.v !== 1 || !('guess' in data)) {
     return undefined;
   }
-  const { guess } = data;
-  if (spec.kind === 'choice') {
-    return typeof guess === 'string' && spec.choices.some((choice) => choice.id === guess) ? guess : undefined;
-  }
-  const { min, max } = spec.field;
-  return typeof guess === 'number' && guess >= min && guess <= max ? guess : undefined;
+  return isGuessFor(shape, data.guess) ? data.guess : undefined;
 }
 
 /** The stored form of a committed guess. */
