@@ -4,6 +4,7 @@
  * prediction is built on first use, so a page computes only its own.
  */
 import { formatNumber } from '../../lib/format.ts';
+import { LAB_PRESETS } from '../../sim/presets.ts';
 import * as answers from './answers.ts';
 import type { ChoicePrediction, PredictionSpec } from './prediction.ts';
 
@@ -149,8 +150,7 @@ const BUILDERS: Record<string, () => PredictionSpec> = {
     const loss = answers.labValidationLosses();
     return pickBy('lower', 'dropout', {
       id: 'lab-overfits',
-      question:
-        'With the first preset, Overfits without dropout, which network ends with the lower validation loss on the starting seed?',
+      question: `With the first preset, ${LAB_PRESETS.overfits.name}, which network ends with the lower validation loss on the starting seed?`,
       choices: [
         { id: 'dropout', label: 'The network with dropout', short: 'with dropout', value: loss.dropout },
         { id: 'plain', label: 'The network without dropout', short: 'without dropout', value: loss.plain },
