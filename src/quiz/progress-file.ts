@@ -3,15 +3,19 @@
  *
  * ```json
  * { "format": "dropout-lab-progress", "version": 1, "exported": "2025-01-31T09:00:00.000Z",
- *   "lessonsRead": ["why-dropout"], "quizzes": { "why-dropout": { "v": 1, "q": { "<question id>": [answer, attempts, 0|1] } } } }
+ *   "lessonsRead": ["why-dropout"], "quizzes": { "why-dropout": { "v": 1, "q": { "<question id>": [answer, attempts, 0|1] } } },
+ *   "predictions": { "kept-fraction": 30, "lab-overfits": "plain" } }
  * ```
  *
- * Each quiz's entry is the quiz island's own saved form (`encodeProgress` in quiz-state.ts).
+ * Each quiz's entry is the quiz island's own saved form (`encodeProgress` in quiz-state.ts); each
+ * prediction's is its committed guess, a number or a choice id. `predictions` is left out when there
+ * are none, so files written before predictions existed read as they did.
  * Reading is strict: anything that is not exactly such a file, for this course, is refused whole
  * with a message that says why, so a wrong file never changes what the browser has.
  */
 import { decodeProgress, encodeProgress, type Progress } from './quiz-state.ts';
 import { normalize, type CourseOutline, type LearnerProgress } from './progress.ts';
+import { isGuessFor, type Guess } from '../islands/prediction/prediction.ts';
 
 /** The `format` field every progress file carries. */
 export const PROGRESS_FORMAT = 'dropout-lab-progress';
@@ -28,13 +32,14 @@ const MAX_PICKS = 8;
 
 /** The text of a progress file for `progress`, exported at `exported`. */
 export function writeProgressFile(progress: LearnerProgress, outline: CourseOutline, exported: Date): string {
-  const { read, quizzes } = normalize(progress, outline);
+  const { read, quizzes, predictions } = normalize(progress, outline);
   const file = {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
     exported: exported.toISOString(),
     lessonsRead: read,
     quizzes: Object.fromEntries(Object.entries(quizzes).map(([id, saved]) => [id, JSON.parse(encodeProgress(saved))])),
+    ...(predictions ? { predictions } : {}),
   };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
@@ -66,7 +71,7 @@ export function readProgressFile(text: string, outline: CourseOutline): ReadResu
     return refuse(`This progress file has version ${JSON.stringify(data['version'])}; this site reads version 1`);
   }
   const unknownKey = Object.keys(data).find(
-    (key) => !['format', 'version', 'exported', 'lessonsRead', 'quizzes'].includes(key),
+    (key) => !['format', 'version', 'exported', 'lessonsRead', 'quizzes', 'predictions'].includes(key),
   );
   if (unknownKey !== undefined) return refuse(`${NOT_A_FILE}: it has an unknown field "${unknownKey}"`);
   const exported = data['exported'];
@@ -94,7 +99,18 @@ export function readProgressFile(text: string, outline: CourseOutline): ReadResu
     if (problem) return refuse(`The answers saved for the quiz "${quiz.title}" are not valid: ${problem}`);
     quizzes[id] = decodeProgress(JSON.stringify(value), quiz);
   }
-  return { ok: true, progress: normalize({ read: lessonsRead as string[], quizzes }, outline) };
+  const guesses = data['predictions'] ?? {};
+  if (!isRecord(guesses)) return refuse(`${NOT_A_FILE}: its predictions are not a list of guesses`);
+  const predictions: Record<string, Guess> = {};
+  for (const [id, guess] of Object.entries(guesses)) {
+    const prediction = outline.predictions?.find((entry) => entry.id === id);
+    if (!prediction) {
+      return refuse(`The file names a prediction this course does not have (${JSON.stringify(id).slice(0, 60)})`);
+    }
+    if (!isGuessFor(prediction, guess)) return refuse(`The guess saved for the prediction "${id}" is not valid`);
+    predictions[id] = guess;
+  }
+  return { ok: true, progress: normalize({ read: lessonsRead as string[], quizzes, predictions }, outline) };
 }
 
 /** Why one quiz's saved answers are malformed, or undefined when they are well formed. */

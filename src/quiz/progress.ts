@@ -1,9 +1,11 @@
 /**
- * A learner's progress through the course, as pure data: the lessons read to their end and each
- * quiz's saved answers (in the quiz island's own format, `src/islands/quiz-state.ts`). The course
+ * A learner's progress through the course, as pure data: the lessons read to their end, each
+ * quiz's saved answers (in the quiz island's own format, `src/islands/quiz-state.ts`) and each
+ * committed prediction (`src/islands/prediction/prediction.ts`). The course
  * home shows it; `progress-store.ts` keeps it in guarded storage, `progress-file.ts` moves it
  * between browsers.
  */
+import { isGuessFor, type Guess, type PredictionOutline } from '../islands/prediction/prediction.ts';
 import type { QuizScore } from '../lms/quiz-host.ts';
 import { scoreOf, type Progress, type QuestionState, type QuizOutline } from './quiz-state.ts';
 
@@ -24,6 +26,8 @@ export interface CourseOutline {
   /** lesson slugs, in course order */
   lessons: readonly string[];
   quizzes: readonly QuizEntry[];
+  /** the lessons' predictions, each with what a guess for it may be */
+  predictions?: readonly PredictionOutline[];
 }
 
 /** What a learner has done. */
@@ -32,6 +36,8 @@ export interface LearnerProgress {
   read: string[];
   /** per quiz id, the saved state of each question checked at least once */
   quizzes: Record<string, Progress>;
+  /** per prediction id, the committed guess; absent when there is none */
+  predictions?: Record<string, Guess>;
 }
 
 /** No progress at all. */
@@ -60,19 +66,26 @@ export function quizStarted(progress: Progress | undefined): boolean {
   return Object.values(progress ?? {}).some((state) => state.attempts > 0);
 }
 
-/** Progress kept to what the course has: known lessons in course order, started quizzes only. */
+/** Progress kept to what the course has: known lessons in course order, started quizzes only, valid guesses only. */
 export function normalize(progress: LearnerProgress, outline: CourseOutline): LearnerProgress {
   const quizzes: Record<string, Progress> = {};
   for (const quiz of outline.quizzes) {
     const saved = progress.quizzes[quiz.id];
     if (saved && quizStarted(saved)) quizzes[quiz.id] = saved;
   }
-  return { read: outline.lessons.filter((slug) => progress.read.includes(slug)), quizzes };
+  const predictions: Record<string, Guess> = {};
+  for (const prediction of outline.predictions ?? []) {
+    const guess = progress.predictions?.[prediction.id];
+    if (isGuessFor(prediction, guess)) predictions[prediction.id] = guess;
+  }
+  const read = outline.lessons.filter((slug) => progress.read.includes(slug));
+  return Object.keys(predictions).length > 0 ? { read, quizzes, predictions } : { read, quizzes };
 }
 
 /**
  * Progress from two browsers made one: a lesson read in either is read; for each quiz question, the
- * state checked more often is kept (it holds the later checks), and at a tie the right answer.
+ * state checked more often is kept (it holds the later checks), and at a tie the right answer; for
+ * each prediction, the guess of `a` (this browser's), else the guess of `b`.
  */
 export function mergeProgress(a: LearnerProgress, b: LearnerProgress, outline: CourseOutline): LearnerProgress {
   const quizzes: Record<string, Progress> = {};
@@ -84,7 +97,8 @@ export function mergeProgress(a: LearnerProgress, b: LearnerProgress, outline: C
     }
     quizzes[quiz.id] = merged;
   }
-  return normalize({ read: [...a.read, ...b.read], quizzes }, outline);
+  const predictions = { ...b.predictions, ...a.predictions };
+  return normalize({ read: [...a.read, ...b.read], quizzes, predictions }, outline);
 }
 
 function pick(a: QuestionState | undefined, b: QuestionState | undefined): QuestionState | undefined {

@@ -207,3 +207,49 @@ describe('reachedEnd', () => {
     expect(reachedEnd(before, now)).toBe(reached);
   });
 });
+
+describe('predictions in progress', () => {
+  const WITH_PREDICTIONS: CourseOutline = {
+    ...OUTLINE,
+    predictions: [
+      { id: 'share', kind: 'number', field: { min: 0, max: 100 } },
+      { id: 'which', kind: 'choice', choices: [{ id: 'left' }, { id: 'right' }] },
+    ],
+  };
+  const GUESSED: LearnerProgress = { ...SOME, read: ['intro', 'masks'], predictions: { share: 30, which: 'left' } };
+  const date = new Date('2025-01-31T09:00:00Z');
+
+  it('travel in the progress file and are read back the same', () => {
+    const text = writeProgressFile(GUESSED, WITH_PREDICTIONS, date);
+    expect(JSON.parse(text).predictions).toEqual({ share: 30, which: 'left' });
+    expect(readProgressFile(text, WITH_PREDICTIONS)).toEqual({ ok: true, progress: GUESSED });
+  });
+
+  it('are left out of a file when there are none, and a file without them reads', () => {
+    const text = writeProgressFile(SOME, WITH_PREDICTIONS, date);
+    expect(JSON.parse(text)).not.toHaveProperty('predictions');
+    expect(readProgressFile(text, WITH_PREDICTIONS)).toMatchObject({
+      ok: true,
+      progress: { read: ['intro', 'masks'] },
+    });
+  });
+
+  it.each([
+    ['an unknown prediction', { ghost: 1 }, 'a prediction this course does not have ("ghost")'],
+    ['a number out of range', { share: 101 }, 'The guess saved for the prediction "share" is not valid'],
+    ['an unknown choice', { which: 'middle' }, 'The guess saved for the prediction "which" is not valid'],
+    ['a number for a choice', { which: 1 }, 'is not valid'],
+    ['a list instead of guesses', [30], 'its predictions are not a list of guesses'],
+  ])('a file with %s is refused', (_, predictions, message) => {
+    const file = { ...JSON.parse(writeProgressFile(SOME, WITH_PREDICTIONS, date)), predictions };
+    const result = readProgressFile(JSON.stringify(file), WITH_PREDICTIONS);
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining(message) });
+  });
+
+  it("merge keeps this browser's guess and adds the other's, for predictions the course has", () => {
+    const here: LearnerProgress = { read: [], quizzes: {}, predictions: { share: 10 } };
+    const there: LearnerProgress = { read: [], quizzes: {}, predictions: { share: 90, which: 'right', ghost: 'x' } };
+    expect(mergeProgress(here, there, WITH_PREDICTIONS).predictions).toEqual({ share: 10, which: 'right' });
+    expect(mergeProgress(NO_PROGRESS, NO_PROGRESS, WITH_PREDICTIONS)).toEqual(NO_PROGRESS);
+  });
+});
