@@ -4,6 +4,7 @@
  */
 import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
+import { L2_DATA } from '../sim/dropout-l2.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
@@ -100,3 +101,6 @@ export const runningExample = {
   parameters: exampleParameters.toLocaleString('en'),
   perPoint: formatNumber(Math.floor(exampleParameters / exampleData.trainSize), 0),
 };
+
+/** How many times each input of the dropout-and-L2 explorable's data set is the scale of the next. */
+export const l2Scales = formatNumber(L2_DATA.scales[0] / L2_DATA.scales[1], 0);
