@@ -1,4 +1,5 @@
 import { bernoulliDraws } from './bernoulli-draws/definition.ts';
+import { dropoutL2 } from './dropout-l2/definition.ts';
 import { dropCounts } from './drop-counts/definition.ts';
 import { effectiveRate } from './effective-rate/definition.ts';
 import { expectedValue } from './expected-value/definition.ts';
@@ -19,6 +20,7 @@ export const SIMULATIONS = [
   trainTestScaling,
   effectiveRate,
   training,
+  dropoutL2,
   monteCarlo,
 ] as const;
 

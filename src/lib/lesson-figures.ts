@@ -5,6 +5,7 @@
 import { binomialCdf, binomialMean, binomialPmf, binomialVariance, binomialWithin } from '../sim/binomial.ts';
 import { trainTestRatio } from '../sim/dropout.ts';
 import { MEAN_STEP_RUN, MEAN_STEP_SHAPE, meanStepFacts, stepsOverMasks, type StepMoments } from '../sim/mean-step.ts';
+import { L2_DATA } from '../sim/dropout-l2.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
@@ -138,3 +139,6 @@ export const multiplierVarianceAt = (p: number) => formatNumber(p / (1 - p), 0);
 
 /** How many masks the effective-rate simulation samples against no dropout. */
 export const meanStepMasks = MEAN_STEP_RUN.masks.toLocaleString('en');
+
+/** How many times each input of the dropout-and-L2 explorable's data set is the scale of the next. */
+export const l2Scales = formatNumber(L2_DATA.scales[0] / L2_DATA.scales[1], 0);

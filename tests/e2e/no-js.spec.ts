@@ -1,4 +1,7 @@
 import type { Page } from '@playwright/test';
+import { dropoutL2 } from '../../src/islands/dropout-l2/definition.ts';
+import { describeL2, l2Picture } from '../../src/islands/dropout-l2/summary.ts';
+import { L2_LESSON_STATE } from '../../src/sim/l2-claims.ts';
 import { test, expect, watch, type PageProblems } from './fixtures.ts';
 import { LESSON, simulation } from './helpers.ts';
 
@@ -55,6 +58,9 @@ test('with JavaScript the static description gives way to the live simulation', 
   await expect(page.getByRole('banner').getByRole('button', { name: 'Dark theme' })).toBeVisible();
 });
 
+/** The dropout-and-L2 explorable as its lesson starts it. */
+const l2Start = dropoutL2.start(L2_LESSON_STATE);
+
 /** Each lesson simulation's static description, with numbers computed at build time. */
 const STATIC_DESCRIPTIONS = [
   [
@@ -74,6 +80,11 @@ const STATIC_DESCRIPTIONS = [
     /Each test network matches its own training mean/,
   ],
   ['/lab/drop-counts/', 'how many units drop', /on average 512\.0 units drop/],
+  [
+    '/lessons/dropout-in-practice/',
+    'dropout as an L2 penalty',
+    new RegExp(describeL2(l2Start, l2Picture(l2Start)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  ],
 ] as const;
 
 for (const [route, caption, text] of STATIC_DESCRIPTIONS) {

@@ -169,7 +169,7 @@ test('without the Fullscreen API, presenter mode fills the window and says why',
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  for (const route of ['/lab/training/', '/lab/drop-counts/', '/embed/sim/bernoulli-draws/']) {
+  for (const route of ['/lab/training/', '/lab/drop-counts/', '/embed/sim/bernoulli-draws/', '/lab/dropout-l2/']) {
     test(`axe finds no violations, and text reaches 7:1, in presenter mode on ${route}, ${colorScheme} theme`, async ({
       page,
     }) => {

@@ -11,6 +11,7 @@ const LESSONS = [
   ['/lessons/train-test-scaling/', ['train-test-scaling', 'expected-value']],
   ['/lessons/backpropagation-through-dropout/', ['effective-rate']],
   ['/lessons/the-lab/', ['training']],
+  ['/lessons/dropout-in-practice/', ['dropout-l2']],
   ['/lessons/beyond-the-basic-recipe/', ['monte-carlo']],
 ] as const;
 

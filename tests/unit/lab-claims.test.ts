@@ -1,39 +1,17 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presetState, runSettings } from '../../src/islands/training/summary.ts';
 import { makeDataset } from '../../src/sim/datasets.ts';
 import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS, type LabClaim } from '../../src/sim/lab-claims.ts';
 import { LESSON_CHANGES, measureRun, settingsOf, type LabRun, type RunOutcome } from '../../src/sim/lab-runs.ts';
+import { L2_CLAIMS } from '../../src/sim/l2-claims.ts';
 import { LAB_PRESETS } from '../../src/sim/presets.ts';
 import { trainerPair } from '../../src/sim/train.ts';
+import { LESSONS, LESSON_CITATIONS as ALL_CITATIONS } from './claim-citations.ts';
 
-const LESSONS = resolve(import.meta.dirname, '../../content/lessons');
-
-/** Each `{/* claim: <id> *\/}` of a lesson, with the sentence it follows as the source writes it. */
-function citations(file: string): { file: string; id: string; sentence: string }[] {
-  const found: { file: string; id: string; sentence: string }[] = [];
-  for (const line of readFileSync(resolve(LESSONS, file), 'utf8').split('\n')) {
-    for (const match of line.matchAll(/\{\/\*\s*claim:\s*([\w-]+)\s*\*\/\}/g)) {
-      // The text since the line's last claim, the line's start or its list marker; then the last sentence of it.
-      const before = line
-        .slice(0, match.index)
-        .split('*/}')
-        .at(-1)!
-        .replace(/^\s*(?:[-*]|\d+\.)\s+/, '');
-      const sentence = before
-        .trim()
-        .split(/(?<=[.!?])\s+(?=[A-Z_*$])/)
-        .at(-1)!;
-      found.push({ file, id: match[1]!, sentence });
-    }
-  }
-  return found;
-}
-
-const LESSON_CITATIONS = readdirSync(LESSONS)
-  .filter((name) => name.endsWith('.mdx'))
-  .flatMap(citations);
+/** The citations of the lab's claims; the dropout-and-L2 explorable's are tests/unit/l2-claims.test.ts's. */
+const LESSON_CITATIONS = ALL_CITATIONS.filter(({ id }) => !L2_CLAIMS.some((claim) => claim.id === id));
 
 /** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
 const STATED = /on (\d+) of the course's (\d+) test seeds/;
