@@ -52,7 +52,7 @@ export const EPOCH_CLAIMS: readonly LabClaim[] = [
   {
     id: 'plain-turns-upward',
     sentence:
-      'Its validation loss (solid) reaches its lowest before the last quarter of the run and turns upwards, while its training loss (dashed) keeps falling: from that epoch to the end the generalization gap, validation loss minus training loss, widens.',
+      'Its validation loss (solid) reaches its lowest before the last quarter of the run and ends higher, while its training loss (dashed) ends lower than at that epoch: the generalization gap, validation loss minus training loss, ends wider than at that epoch.',
     frequency: 'most',
     runs: { plain: overfits.plain },
     measure: ({ plain }) => {

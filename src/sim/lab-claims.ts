@@ -36,7 +36,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
   {
     id: 'narrow-still-overfits',
     sentence:
-      'It still overfits: without dropout its generalization gap ends larger than with dropout, and the dropout run ends with the lower validation loss.',
+      'Without dropout its generalization gap still ends larger than with dropout, and the dropout run ends with the lower validation loss.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.narrow),
     measure: ({ dropout, plain }) => ({

@@ -42,7 +42,7 @@ export const LESSON_CHANGES = {
   doubleScaling: { mode: 'double-scaling' },
   noBackwardMask: { mode: 'no-backward-mask' },
   classic: { mode: 'classic' },
-  /** the too-strong preset's learning rate times q², the step classic dropout would take */
+  /** the too-strong preset's learning rate times q²: classic dropout's step for the weights leaving a dropout layer (others step alike) */
   strongSmallRate: { lr: 0.001 },
   largeRate: { lr: 5, momentum: 0.99 },
   largeRateCapped: { lr: 5, momentum: 0.99, maxNorm: 3 },

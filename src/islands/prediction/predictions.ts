@@ -123,7 +123,7 @@ const BUILDERS: Record<string, () => PredictionSpec> = {
     decimals: 0,
     answer: answers.keptAtMostPercent(NARROW.kept, NARROW.n, NARROW.p),
     tolerance: 4,
-    why: 'The kept count of a small layer is Binomial(n, q) with a standard deviation large against its mean, so it often falls well short.',
+    why: 'The kept count of a small layer is Binomial(n, q), with a standard deviation large against its mean, so it falls below the mean on a large share of steps.',
     misled: {
       low: 'Averages hide the swings of a small layer: its kept count often falls well below the mean.',
       high: 'The mean itself is kept most often, and as many steps keep more as keep fewer.',
