@@ -114,6 +114,8 @@ test.describe('on a touch screen', () => {
   test('tapping Train trains both networks, and tapping Pause stops them', async ({ page }) => {
     await page.goto('/lab/training/');
     const figure = page.getByRole('figure', { name: 'Simulation: train with and without dropout' });
+    // On a phone the figure starts below the page's heading: a reader scrolls to it, which hydrates it.
+    await figure.scrollIntoViewIfNeeded();
     await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
     const epoch = statistic(figure, 'Epoch');
     await expect(epoch).toHaveText(/^0 of \d+$/);
