@@ -1,19 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { SIMULATIONS } from '../../src/islands/simulations.ts';
 import { test, expect } from './fixtures.ts';
 import { hydrateAll } from './helpers.ts';
 import { decodeQr } from './share-helpers.ts';
 
-/** Every lesson with a simulation, and the simulations it holds. */
-const LESSONS = [
-  ['/lessons/why-dropout/', ['training', 'bernoulli-draws']],
-  ['/lessons/bernoulli-masks/', ['bernoulli-draws', 'neuron-toggling']],
-  ['/lessons/how-many-units-drop/', ['drop-counts']],
-  ['/lessons/train-test-scaling/', ['train-test-scaling', 'expected-value']],
-  ['/lessons/backpropagation-through-dropout/', ['effective-rate']],
-  ['/lessons/the-lab/', ['training']],
-  ['/lessons/dropout-in-practice/', ['dropout-l2']],
-  ['/lessons/beyond-the-basic-recipe/', ['monte-carlo']],
-] as const;
+/**
+ * Every lesson with a simulation, and the simulations it holds in reading order: read from the
+ * lessons' MDX, where each simulation appears as its registered component (`<DropCounts … />`).
+ */
+const LESSONS = readdirSync('content/lessons')
+  .filter((file) => file.endsWith('.mdx'))
+  .map((file) => {
+    const source = readFileSync(`content/lessons/${file}`, 'utf8');
+    const sims = [...source.matchAll(/^<([A-Z]\w*)[\s/>]/gm)].flatMap(
+      ([, component]) => SIMULATIONS.find((definition) => definition.component === component)?.id ?? [],
+    );
+    return [`/lessons/${file.replace(/\.mdx$/, '')}/`, sims] as const;
+  })
+  .filter(([, sims]) => sims.length > 0);
 
 /** Roles of everything that only works on screen; a printed page shows none of them. */
 const SCREEN_ONLY = ['button', 'textbox', 'spinbutton', 'slider', 'combobox', 'radio', 'checkbox', 'dialog'] as const;
