@@ -18,6 +18,36 @@ export interface Frame {
   margin: Margin;
 }
 
+/**
+ * The width a chart is drawn at until its island measures its column: on the server, and so in
+ * printed pictures and the page before hydration.
+ */
+export const DEFAULT_CHART_WIDTH = 640;
+
+/** The charts' usual margins: room for the y axis's ticks and title on the left, the x axis's below. */
+export const CHART_MARGIN: Readonly<Margin> = { top: 16, right: 16, bottom: 52, left: 64 };
+
+/** How a chart's height follows its width. */
+export interface FrameShape {
+  /** smallest height, in CSS pixels: a narrow chart keeps room for its axes */
+  min: number;
+  /** largest height, in CSS pixels: a wide chart still fits the screen beside its text */
+  max: number;
+  /** the height as a share of the width, between `min` and `max` */
+  ratio: number;
+  /** the margins that differ from {@link CHART_MARGIN} */
+  margin?: Partial<Margin>;
+}
+
+/** A chart's frame at `width`: its height a share of the width, rounded and kept within bounds. */
+export function responsiveFrame(width: number, { min, max, ratio, margin }: FrameShape): Frame {
+  return {
+    width,
+    height: Math.round(Math.min(max, Math.max(min, width * ratio))),
+    margin: { ...CHART_MARGIN, ...margin },
+  };
+}
+
 /** Left, right, top and bottom pixel edges of the plotting area (never inverted). */
 export function plotArea({ width, height, margin }: Frame) {
   const left = margin.left;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyScale, drawScale, plotArea, valueScale, type Frame } from '../../src/charts/scales.ts';
+import {
+  accuracyScale,
+  CHART_MARGIN,
+  drawScale,
+  plotArea,
+  responsiveFrame,
+  valueScale,
+  type Frame,
+} from '../../src/charts/scales.ts';
 
 const frame: Frame = { width: 400, height: 200, margin: { top: 10, right: 20, bottom: 30, left: 40 } };
 
@@ -11,6 +19,26 @@ describe('plotArea', () => {
     const area = plotArea({ ...frame, width: 10, height: 5 });
     expect(area.right).toBeGreaterThan(area.left);
     expect(area.bottom).toBeGreaterThan(area.top);
+  });
+});
+
+describe('responsiveFrame', () => {
+  const shape = { min: 220, max: 340, ratio: 0.45 };
+  it.each([
+    { width: 640, height: 288 },
+    { width: 641, height: 288 },
+    { width: 300, height: 220 },
+    { width: 1200, height: 340 },
+  ])('at width $width is $height high: a share of the width, rounded, within bounds', ({ width, height }) => {
+    expect(responsiveFrame(width, shape)).toEqual({ width, height, margin: CHART_MARGIN });
+  });
+  it('replaces only the margins given', () => {
+    expect(responsiveFrame(640, { ...shape, margin: { top: 52, left: 72 } }).margin).toEqual({
+      top: 52,
+      right: CHART_MARGIN.right,
+      bottom: CHART_MARGIN.bottom,
+      left: 72,
+    });
   });
 });
 
