@@ -2,7 +2,7 @@
  * What every lab claim is made of (src/sim/lab-claims.ts, lab-claims-epochs.ts): the claim's shape,
  * the seeds it is tried on, and the runs and comparisons claims share.
  */
-import type { LabChanges, LabRun, RunOutcome } from './lab-runs.ts';
+import { LESSON_CHANGES, type LabChanges, type LabRun, type RunOutcome } from './lab-runs.ts';
 import type { LabPresetId } from './presets.ts';
 
 /** The seeds every claim is tried on. */
@@ -32,13 +32,52 @@ export const pair = (preset: LabPresetId, changes: LabChanges = {}): Record<'dro
   dropout: { preset, changes, network: 'dropout' },
   plain: { preset, changes, network: 'plain' },
 });
+/** The first preset's pair: the runs most claims compare. */
+export const overfits = pair('overfits');
+/** The first preset's dropout run in the double-scaling mode, against correct inverted dropout. */
+export const doubleScalingRuns: Record<'double' | 'inverted', LabRun> = {
+  double: pair('overfits', LESSON_CHANGES.doubleScaling).dropout,
+  inverted: overfits.dropout,
+};
+
+/** One number a run ends with. */
+export type Quantity = (outcome: RunOutcome) => number;
+/** A run's training loss at the end. */
+export const trainingLoss: Quantity = (o) => o.train.loss;
+/** A run's validation loss at the end. */
+export const validationLoss: Quantity = (o) => o.validation.loss;
+/** A run's validation accuracy at the end, a fraction. */
+export const validationAccuracy: Quantity = (o) => o.validation.accuracy;
+/** A run's generalization gap at the end: validation loss minus training loss. */
+export const gap: Quantity = (o) => o.validation.loss - o.train.loss;
+
+/** A claim's measure: `quantity` of each run, by the run's name. */
+const perRun =
+  (quantity: Quantity): LabClaim['measure'] =>
+  (o) =>
+    Object.fromEntries(Object.entries(o).map(([name, outcome]) => [name, quantity(outcome)]));
 /** Each run's validation loss at the end, by the run's name. */
-export const validationLosses = (o: Readonly<Record<string, RunOutcome>>): Record<string, number> =>
-  Object.fromEntries(Object.entries(o).map(([name, outcome]) => [name, outcome.validation.loss]));
-/** A claim's measure and predicate: run `lower` ends with a lower validation loss than run `higher`. */
-export const lowerValidation = (lower: string, higher: string): Pick<LabClaim, 'measure' | 'holds'> => ({
-  measure: validationLosses,
+export const validationLosses = perRun(validationLoss);
+
+/** A claim's measure and predicate: run `lower` ends with a lower `quantity` than run `higher`. */
+export const endsLower = (quantity: Quantity, lower: string, higher: string): Pick<LabClaim, 'measure' | 'holds'> => ({
+  measure: perRun(quantity),
   holds: (m) => m[lower]! < m[higher]!,
 });
-/** A run's generalization gap at the end: validation loss minus training loss. */
-export const gap = (o: RunOutcome): number => o.validation.loss - o.train.loss;
+/** A claim's measure and predicate: run `lower` ends with a lower validation loss than run `higher`. */
+export const lowerValidation = (lower: string, higher: string): Pick<LabClaim, 'measure' | 'holds'> =>
+  endsLower(validationLoss, lower, higher);
+
+/**
+ * A claim's measure over a {@link pair}: each quantity of the dropout run and of the run without
+ * dropout, as `<name> with` and `<name> without`.
+ */
+export const withAndWithout =
+  (quantities: Readonly<Record<string, Quantity>>): LabClaim['measure'] =>
+  ({ dropout, plain }) =>
+    Object.fromEntries(
+      Object.entries(quantities).flatMap(([name, quantity]) => [
+        [`${name} with`, quantity(dropout!)],
+        [`${name} without`, quantity(plain!)],
+      ]),
+    );

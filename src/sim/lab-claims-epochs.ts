@@ -3,7 +3,17 @@
  * about early stopping and accuracy, and about the second run the reader chooses. Part of
  * LAB_CLAIMS (lab-claims.ts), tested with it.
  */
-import { gap, pair, type LabClaim } from './lab-claim-kit.ts';
+import {
+  doubleScalingRuns,
+  endsLower,
+  gap,
+  overfits,
+  trainingLoss,
+  validationAccuracy,
+  validationLoss,
+  withAndWithout,
+  type LabClaim,
+} from './lab-claim-kit.ts';
 import { LESSON_CHANGES, type LabRun, type RunOutcome } from './lab-runs.ts';
 
 /** The numbers the experiment's sentences quote. */
@@ -16,7 +26,6 @@ export const EARLY = {
   accuracyMargin: 0.02,
 } as const;
 
-const overfits = pair('overfits');
 /** The first preset with the second run set to the same p, annealed. */
 const annealedPair: Record<'constant' | 'annealed', LabRun> = {
   constant: { preset: 'overfits', changes: LESSON_CHANGES.annealedSecond, network: 'dropout' },
@@ -77,14 +86,7 @@ export const EPOCH_CLAIMS: readonly LabClaim[] = [
     sentence: 'It ends with a higher training loss, a lower validation loss and a smaller gap.',
     frequency: 'most',
     runs: overfits,
-    measure: ({ dropout, plain }) => ({
-      'training with': dropout!.train.loss,
-      'training without': plain!.train.loss,
-      'validation with': dropout!.validation.loss,
-      'validation without': plain!.validation.loss,
-      'gap with': gap(dropout!),
-      'gap without': gap(plain!),
-    }),
+    measure: withAndWithout({ training: trainingLoss, validation: validationLoss, gap }),
     holds: (m) =>
       m['training with']! > m['training without']! &&
       m['validation with']! < m['validation without']! &&
@@ -108,12 +110,7 @@ export const EPOCH_CLAIMS: readonly LabClaim[] = [
       'At the end, the network without dropout has the higher validation loss, yet its validation accuracy is at most {lab.accuracyMargin} percentage points below the dropout network’s, or above it.',
     frequency: 'most',
     runs: overfits,
-    measure: ({ dropout, plain }) => ({
-      'loss with': dropout!.validation.loss,
-      'loss without': plain!.validation.loss,
-      'accuracy with': dropout!.validation.accuracy,
-      'accuracy without': plain!.validation.accuracy,
-    }),
+    measure: withAndWithout({ loss: validationLoss, accuracy: validationAccuracy }),
     holds: (m) =>
       m['loss without']! > m['loss with']! && m['accuracy without']! >= m['accuracy with']! - EARLY.accuracyMargin,
   },
@@ -122,30 +119,21 @@ export const EPOCH_CLAIMS: readonly LabClaim[] = [
     sentence: "The annealed run ends with the higher validation loss on 9 of the course's 10 test seeds.",
     frequency: 'stated',
     runs: annealedPair,
-    measure: ({ constant, annealed }) => ({ constant: constant!.validation.loss, annealed: annealed!.validation.loss }),
-    holds: (m) => m.annealed! > m.constant!,
+    ...endsLower(validationLoss, 'constant', 'annealed'),
   },
   {
     id: 'annealed-pair-accuracy',
     sentence: 'Yet it ends with the higher validation accuracy.',
     frequency: 'most',
     runs: annealedPair,
-    measure: ({ constant, annealed }) => ({
-      constant: constant!.validation.accuracy,
-      annealed: annealed!.validation.accuracy,
-    }),
-    holds: (m) => m.annealed! > m.constant!,
+    ...endsLower(validationAccuracy, 'constant', 'annealed'),
   },
   {
     id: 'double-scaling-accuracy',
     sentence:
       "Its validation accuracy ends lower than with correct inverted dropout on 8 of the course's 10 test seeds.",
     frequency: 'stated',
-    runs: { double: pair('overfits', LESSON_CHANGES.doubleScaling).dropout, inverted: overfits.dropout },
-    measure: ({ double, inverted }) => ({
-      double: double!.validation.accuracy,
-      inverted: inverted!.validation.accuracy,
-    }),
-    holds: (m) => m.double! < m.inverted!,
+    runs: doubleScalingRuns,
+    ...endsLower(validationAccuracy, 'double', 'inverted'),
   },
 ];

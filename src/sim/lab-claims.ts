@@ -5,7 +5,20 @@
  * the course's test seeds and holds each claim to what its sentence says.
  */
 import { EARLY, EPOCH_CLAIMS } from './lab-claims-epochs.ts';
-import { gap, lowerValidation, pair, validationLosses, type LabClaim } from './lab-claim-kit.ts';
+import {
+  doubleScalingRuns,
+  endsLower,
+  gap,
+  lowerValidation,
+  overfits,
+  pair,
+  trainingLoss,
+  validationAccuracy,
+  validationLosses,
+  validationLoss,
+  withAndWithout,
+  type LabClaim,
+} from './lab-claim-kit.ts';
 import { epochToEpochChange, LESSON_CHANGES } from './lab-runs.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from './presets.ts';
 
@@ -13,7 +26,11 @@ export { CLAIM_SEEDS, MOST_SEEDS, type LabClaim } from './lab-claim-kit.ts';
 
 /** How many times the p = 0.5 run's epoch-to-epoch change the p = 0.9 run's must reach to "jump". */
 const JUMP_FACTOR = 10;
-const overfits = pair('overfits');
+/** The epoch at which each run of a pair would be stopped as diverged, NaN where it would not. */
+const divergedEpochs: LabClaim['measure'] = ({ dropout, plain }) => ({
+  'diverged with, epoch': dropout!.divergedAt ?? Number.NaN,
+  'diverged without, epoch': plain!.divergedAt ?? Number.NaN,
+});
 
 /** Every claim of the lab lesson. */
 export const LAB_CLAIMS: readonly LabClaim[] = [
@@ -39,12 +56,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
       'Without dropout its generalization gap still ends larger than with dropout, and the dropout run ends with the lower validation loss.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.narrow),
-    measure: ({ dropout, plain }) => ({
-      'gap with': gap(dropout!),
-      'gap without': gap(plain!),
-      'validation with': dropout!.validation.loss,
-      'validation without': plain!.validation.loss,
-    }),
+    measure: withAndWithout({ gap, validation: validationLoss }),
     holds: (m) => m['gap without']! > m['gap with']! && m['validation with']! < m['validation without']!,
   },
   {
@@ -58,16 +70,15 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     id: 'double-scaling-training-loss',
     sentence: 'Its training loss ends higher than with correct inverted dropout.',
     frequency: 'most',
-    runs: { double: pair('overfits', LESSON_CHANGES.doubleScaling).dropout, inverted: overfits.dropout },
-    measure: ({ double, inverted }) => ({ double: double!.train.loss, inverted: inverted!.train.loss }),
-    holds: ({ double, inverted }) => double! > inverted!,
+    runs: doubleScalingRuns,
+    ...endsLower(trainingLoss, 'inverted', 'double'),
   },
   {
     id: 'double-scaling-validation',
     sentence:
       "Its validation loss moves either way: it ends lower than with correct inverted dropout on 5 of the course's 10 test seeds.",
     frequency: 'stated',
-    runs: { double: pair('overfits', LESSON_CHANGES.doubleScaling).dropout, inverted: overfits.dropout },
+    runs: doubleScalingRuns,
     ...lowerValidation('double', 'inverted'),
   },
   {
@@ -149,10 +160,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     sentence: 'On the first preset, a run diverges, and the lab stops training with a message.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.largeRate),
-    measure: ({ dropout, plain }) => ({
-      'diverged with, epoch': dropout!.divergedAt ?? Number.NaN,
-      'diverged without, epoch': plain!.divergedAt ?? Number.NaN,
-    }),
+    measure: divergedEpochs,
     // The lab stops both runs when either diverges.
     holds: (m) => Object.values(m).some(Number.isFinite),
   },
@@ -161,10 +169,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
     sentence: 'With the same learning rate, neither run diverges now.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.largeRateCapped),
-    measure: ({ dropout, plain }) => ({
-      'diverged with, epoch': dropout!.divergedAt ?? Number.NaN,
-      'diverged without, epoch': plain!.divergedAt ?? Number.NaN,
-    }),
+    measure: divergedEpochs,
     holds: (m) => !Object.values(m).some(Number.isFinite),
   },
   {
@@ -173,10 +178,7 @@ export const LAB_CLAIMS: readonly LabClaim[] = [
       'Bounded is not trained, though: both runs end at chance, with about half of the validation points right.',
     frequency: 'most',
     runs: pair('overfits', LESSON_CHANGES.largeRateCapped),
-    measure: ({ dropout, plain }) => ({
-      'accuracy with': dropout!.validation.accuracy,
-      'accuracy without': plain!.validation.accuracy,
-    }),
+    measure: withAndWithout({ accuracy: validationAccuracy }),
     // "About half": within a tenth of one half, where a trained network scores far above it.
     holds: (m) => Object.values(m).every((accuracy) => Math.abs(accuracy - 0.5) <= 0.1),
   },
