@@ -5,6 +5,7 @@ import { streamRng, Stream } from '../sim/random.ts';
 import { trainerPair, Trainer } from '../sim/train.ts';
 import { messageOf } from '../sim/message-of.ts';
 import { answerMonteCarlo } from './trainer-monte-carlo.ts';
+import type { Scheduler } from './scheduler.ts';
 import {
   MAX_EPOCHS,
   RECORD_FIELDS,
@@ -14,13 +15,7 @@ import {
   type TrainRequest,
 } from './trainer-protocol.ts';
 
-/** Time and deferral, injected so the host runs the same under a test clock. */
-export interface Scheduler {
-  /** milliseconds, monotonic */
-  now(): number;
-  /** runs `task` later, after pending messages (a cancel, say) have been handled */
-  defer(task: () => void): void;
-}
+export type { Scheduler } from './scheduler.ts';
 
 /** Milliseconds of training between yields to the message loop. */
 const SLICE_MS = 12;

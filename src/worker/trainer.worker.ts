@@ -1,3 +1,4 @@
+import { WORKER_SCHEDULER } from './scheduler.ts';
 import { TrainingHost } from './trainer-host.ts';
 import type { TrainerEvent, TrainerRequest } from './trainer-protocol.ts';
 
@@ -8,10 +9,7 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const host = new TrainingHost((event) => scope.postMessage(event), {
-  now: () => performance.now(),
-  defer: (task) => setTimeout(task, 0),
-});
+const host = new TrainingHost((event) => scope.postMessage(event), WORKER_SCHEDULER);
 
 /** The training worker: requests go to the host, which trains in slices and streams progress. */
 scope.onmessage = (message) => host.receive(message.data);

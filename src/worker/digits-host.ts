@@ -1,0 +1,154 @@
+import type { DigitsJob } from '../sim/digits/job.ts';
+import type { DigitsPoint, PointResult } from '../sim/digits/experiments/points.ts';
+import type { DigitSplit } from '../sim/digits/split.ts';
+import { messageOf } from '../sim/message-of.ts';
+import type { ControlRequest, DigitsEvent, DigitsRequest, RunRequest } from './digits-protocol.ts';
+import type { Scheduler } from './scheduler.ts';
+
+/** Milliseconds of work between yields to the message loop: a cancel or pause waits at most this long. */
+const SLICE_MS = 12;
+/** Milliseconds between progress events. */
+const PROGRESS_MS = 100;
+
+/** Fetches the digits, reporting bytes received of the total (0 while unknown). */
+export type LoadDigits = (onProgress: (received: number, total: number) => void) => Promise<DigitSplit>;
+
+/** Builds the job that computes a point on the digits. */
+export type MakeJob = (point: DigitsPoint, digits: DigitSplit) => DigitsJob<PointResult>;
+
+/** One run in the worker. */
+interface Session {
+  id: number;
+  job: DigitsJob<PointResult> | undefined;
+  paused: boolean;
+  scheduled: boolean;
+  cancelled: boolean;
+  lastPost: number;
+}
+
+/**
+ * The digits worker's logic: fetches the digits once (again after a failure), runs each point's
+ * job in time slices, streams its progress, and honours pause, resume and cancel between slices.
+ * A finished or cancelled run's job is dropped, so its network's memory can be collected.
+ */
+export class DigitsHost {
+  readonly #post: (event: DigitsEvent) => void;
+  readonly #scheduler: Scheduler;
+  readonly #load: LoadDigits;
+  readonly #makeJob: MakeJob;
+  readonly #sessions = new Map<number, Session>();
+  #digits: Promise<DigitSplit> | undefined;
+
+  constructor(post: (event: DigitsEvent) => void, scheduler: Scheduler, load: LoadDigits, makeJob: MakeJob) {
+    this.#post = post;
+    this.#scheduler = scheduler;
+    this.#load = load;
+    this.#makeJob = makeJob;
+  }
+
+  /** Handles one request from the main thread. */
+  receive(request: DigitsRequest): void {
+    switch (request.kind) {
+      case 'run':
+        void this.#start(request);
+        return;
+      case 'cancel': {
+        const session = this.#sessions.get(request.target);
+        if (!session) return;
+        session.cancelled = true;
+        // A paused run, or one still waiting for its data, has no slice queued to notice the cancel.
+        if (!session.scheduled) this.#end(session, { kind: 'cancelled', id: session.id });
+        return;
+      }
+      case 'control':
+        this.#control(request);
+        return;
+      default: {
+        const { id, kind } = request as { id: number; kind: unknown };
+        this.#post({ kind: 'error', id, message: `the digits worker does not handle ${String(kind)}` });
+      }
+    }
+  }
+
+  async #start({ id, point, paused = false }: RunRequest): Promise<void> {
+    const session: Session = { id, job: undefined, paused, scheduled: false, cancelled: false, lastPost: 0 };
+    this.#sessions.set(id, session);
+    try {
+      const digits = await this.#digitsFor();
+      if (session.cancelled) return;
+      session.job = this.#makeJob(point, digits);
+      session.lastPost = this.#scheduler.now();
+      if (session.paused) this.#post({ kind: 'run-paused', id, done: 0 });
+      else this.#schedule(session);
+    } catch (error) {
+      this.#end(session, { kind: 'error', id, message: messageOf(error) });
+    }
+  }
+
+  /** The digits, fetched on first use; a failed fetch is forgotten, so the next run tries again. */
+  #digitsFor(): Promise<DigitSplit> {
+    this.#digits ??= this.#load((received, total) => {
+      for (const session of this.#sessions.values()) {
+        if (!session.job) this.#post({ kind: 'data-progress', id: session.id, received, total });
+      }
+    });
+    const digits = this.#digits;
+    digits.catch(() => {
+      if (this.#digits === digits) this.#digits = undefined;
+    });
+    return digits;
+  }
+
+  #control({ target, action }: ControlRequest): void {
+    const session = this.#sessions.get(target);
+    if (!session?.job) {
+      if (session) session.paused = action === 'pause';
+      return;
+    }
+    session.paused = action === 'pause';
+    if (!session.paused) this.#schedule(session);
+  }
+
+  #schedule(session: Session): void {
+    if (session.scheduled) return;
+    session.scheduled = true;
+    this.#scheduler.defer(() => this.#slice(session));
+  }
+
+  #slice(session: Session): void {
+    session.scheduled = false;
+    const { job, id } = session;
+    if (!job) return;
+    try {
+      const deadline = this.#scheduler.now() + SLICE_MS;
+      while (!session.cancelled && !session.paused && job.done < job.total && this.#scheduler.now() < deadline) {
+        job.step();
+      }
+      const now = this.#scheduler.now();
+      if (session.cancelled) this.#end(session, { kind: 'cancelled', id });
+      else if (job.done >= job.total) this.#end(session, { kind: 'run-done', id, result: job.result() });
+      else if (session.paused) {
+        this.#progress(session, now);
+        this.#post({ kind: 'run-paused', id, done: job.done });
+      } else {
+        if (now - session.lastPost >= PROGRESS_MS) this.#progress(session, now);
+        this.#schedule(session);
+      }
+    } catch (error) {
+      this.#end(session, { kind: 'error', id, message: messageOf(error) });
+    }
+  }
+
+  #progress(session: Session, now: number): void {
+    const { job, id } = session;
+    if (!job) return;
+    this.#post({ kind: 'run-progress', id, done: job.done, total: job.total, result: job.result() });
+    session.lastPost = now;
+  }
+
+  #end(session: Session, event: DigitsEvent): void {
+    session.job = undefined;
+    this.#sessions.delete(session.id);
+    this.#post(event);
+  }
+}
