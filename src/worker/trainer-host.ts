@@ -15,8 +15,6 @@ import {
   type TrainRequest,
 } from './trainer-protocol.ts';
 
-export type { Scheduler } from './scheduler.ts';
-
 /** Milliseconds of training between yields to the message loop. */
 const SLICE_MS = 12;
 /** Milliseconds between progress events: at most about 30 a second. */

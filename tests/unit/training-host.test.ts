@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OVERFITTING_PRESET } from '../../src/sim/presets.ts';
 import { TrainerClient } from '../../src/worker/trainer-client.ts';
-import { TrainingHost, type Scheduler } from '../../src/worker/trainer-host.ts';
+import { TrainingHost } from '../../src/worker/trainer-host.ts';
+import { FakeScheduler } from './fake-scheduler.ts';
 import {
   RECORD_FIELDS,
   type TrainerEvent as WorkerEvent,
   type TrainerRequest as WorkerRequest,
   type TrainRequest,
 } from '../../src/worker/trainer-protocol.ts';
-
-/** A clock that advances `tick` ms whenever it is read, and a queue of deferred tasks. */
-class FakeScheduler implements Scheduler {
-  time = 0;
-  readonly tasks: (() => void)[] = [];
-  constructor(private readonly tick: number) {}
-  now(): number {
-    this.time += this.tick;
-    return this.time;
-  }
-  defer(task: () => void): void {
-    this.tasks.push(task);
-  }
-  /** Runs deferred tasks until none is left or `limit` have run. */
-  drain(limit = 100_000): void {
-    for (let n = 0; n < limit && this.tasks.length > 0; n++) this.tasks.shift()?.();
-  }
-}
 
 const request = (epochs: number, paired = true): TrainRequest => ({
   kind: 'train',

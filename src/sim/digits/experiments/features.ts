@@ -62,7 +62,13 @@ export function featuresJob(point: FeaturesPoint, digits: DigitSplit): DigitsJob
   phases.push(activationPhase(run.classifier, digits.test, counts));
   const job = new PhasedJob(phases, (): FeaturesResult => {
     if (job.done < job.total) {
-      return { experiment: 'features', weights: new Float32Array(0), histogram: new Float64Array(0), meanActivation: Number.NaN, zeroFraction: Number.NaN };
+      return {
+        experiment: 'features',
+        weights: new Float32Array(0),
+        histogram: new Float64Array(0),
+        meanActivation: Number.NaN,
+        zeroFraction: Number.NaN,
+      };
     }
     return {
       experiment: 'features',

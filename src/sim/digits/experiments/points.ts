@@ -124,7 +124,8 @@ function checkWhole(name: string, value: unknown, low: number, high: number): vo
 }
 
 function checkArm(arm: unknown): void {
-  if (arm !== 'dropout' && arm !== 'plain') throw new RangeError(`arm must be "dropout" or "plain", not ${String(arm)}`);
+  if (arm !== 'dropout' && arm !== 'plain')
+    throw new RangeError(`arm must be "dropout" or "plain", not ${String(arm)}`);
 }
 
 /**
