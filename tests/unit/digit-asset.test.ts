@@ -15,7 +15,7 @@ describe('checkDigitFile', () => {
     const seen: number[] = [];
     const digest = async (bytes: Uint8Array) => {
       seen.push(bytes.length);
-      return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+      return Buffer.from(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex');
     };
     expect(await checkDigitFile(asset, file, digest)).toEqual(SMALL_SPLIT);
     expect(seen).toEqual([file.length]);
@@ -27,7 +27,9 @@ describe('checkDigitFile', () => {
       throw new Error('no digest of a file of the wrong length');
     };
     await expect(checkDigitFile(large, file, digest)).rejects.toThrow(
-      new Error(`The digit data is incomplete (${file.length} of 1,234,567 bytes). Reload the page to fetch it again.`),
+      new Error(
+        `The digit data is incomplete (${file.length.toLocaleString('en')} of 1,234,567 bytes). Reload the page to fetch it again.`,
+      ),
     );
   });
 
@@ -35,7 +37,7 @@ describe('checkDigitFile', () => {
     const longer = Uint8Array.from([...file, 0]);
     await expect(checkDigitFile(asset, longer)).rejects.toThrow(
       new Error(
-        `The digit data is not the expected file (${file.length + 1} bytes instead of ${file.length}). Reload the page to fetch it again.`,
+        `The digit data is not the expected file (${(file.length + 1).toLocaleString('en')} bytes instead of ${file.length.toLocaleString('en')}). Reload the page to fetch it again.`,
       ),
     );
   });

@@ -2,28 +2,16 @@ import { gunzipSync as nodeGunzip } from 'node:zlib';
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../../src/sim/crc32.ts';
-import { DIGIT_PIXELS, type Digits } from '../../src/sim/digits/digits.ts';
 import { decodeDigitFile, encodeDigitFile } from '../../src/sim/digits/digit-file.ts';
-import type { DigitSplit } from '../../src/sim/digits/split.ts';
-import { Pcg32 } from '../../src/sim/random.ts';
 
-/** `count` digits of random pixels and labels. */
-function randomDigits(count: number, seed: number): Digits {
-  const rng = new Pcg32(seed, 0);
-  return {
-    count,
-    labels: Uint8Array.from({ length: count }, () => rng.nextUint32() % 10),
-    pixels: Uint8Array.from({ length: count * DIGIT_PIXELS }, () => rng.nextUint32() & 255),
-  };
-}
+import { SMALL_SPLIT } from './digit-fixtures.ts';
 
-const SPLIT: DigitSplit = { train: randomDigits(5, 1), validation: randomDigits(2, 2), test: randomDigits(3, 3) };
-/** The size of SPLIT's file before compression: header, 10 digits of 785 bytes, CRC. */
+/** The size of SMALL_SPLIT's file before compression: header, 10 digits of 785 bytes, CRC. */
 const RAW_BYTES = 20 + 10 * 785 + 4;
 
-/** The decompressed file of SPLIT, read by Node's zlib, a decompressor other than the one under test. */
+/** The decompressed file of SMALL_SPLIT, read by Node's zlib, a decompressor other than the one under test. */
 function rawFile(): Uint8Array {
-  return new Uint8Array(nodeGunzip(encodeDigitFile(SPLIT)));
+  return new Uint8Array(nodeGunzip(encodeDigitFile(SMALL_SPLIT)));
 }
 
 /** `raw` compressed, its CRC-32 rewritten to fit its contents unless `keepCrc`. */
@@ -40,7 +28,7 @@ describe('encodeDigitFile', () => {
     expect(String.fromCharCode(...raw.subarray(0, 4))).toBe('DLDG');
     expect([1, 2, 3, 4].map((i) => view.getUint32(4 * i, true))).toEqual([1, 5, 2, 3]);
     let at = 20;
-    for (const { count, labels, pixels } of [SPLIT.train, SPLIT.validation, SPLIT.test]) {
+    for (const { count, labels, pixels } of [SMALL_SPLIT.train, SMALL_SPLIT.validation, SMALL_SPLIT.test]) {
       expect(raw.subarray(at, at + count)).toEqual(labels);
       expect(raw.subarray(at + count, at + count * 785)).toEqual(pixels);
       at += count * 785;
@@ -49,13 +37,13 @@ describe('encodeDigitFile', () => {
   });
 
   it('gives the same bytes every time: level 9, no time stamp', () => {
-    const file = encodeDigitFile(SPLIT);
-    expect(encodeDigitFile(SPLIT)).toEqual(file);
+    const file = encodeDigitFile(SMALL_SPLIT);
+    expect(encodeDigitFile(SMALL_SPLIT)).toEqual(file);
     expect([...file.subarray(4, 9)]).toEqual([0, 0, 0, 0, 2]);
   });
 
   it('refuses a set whose arrays do not agree with its count', () => {
-    const broken = { ...SPLIT, validation: { ...SPLIT.validation, count: 3 } };
+    const broken = { ...SMALL_SPLIT, validation: { ...SMALL_SPLIT.validation, count: 3 } };
     expect(() => encodeDigitFile(broken)).toThrow(
       new RangeError("encodeDigitFile: the validation set's arrays do not hold 3 digits"),
     );
@@ -64,12 +52,13 @@ describe('encodeDigitFile', () => {
 
 describe('decodeDigitFile', () => {
   it('reads back every label and pixel of every part', () => {
-    const decoded = decodeDigitFile(encodeDigitFile(SPLIT));
-    expect(decoded).toEqual(SPLIT);
+    const decoded = decodeDigitFile(encodeDigitFile(SMALL_SPLIT));
+    expect(decoded).toEqual(SMALL_SPLIT);
   });
 
   it('reads a split with an empty part', () => {
-    const split = { ...SPLIT, validation: randomDigits(0, 4) };
+    const empty = { count: 0, labels: new Uint8Array(0), pixels: new Uint8Array(0) };
+    const split = { ...SMALL_SPLIT, validation: empty };
     expect(decodeDigitFile(encodeDigitFile(split))).toEqual(split);
   });
 
@@ -79,14 +68,14 @@ describe('decodeDigitFile', () => {
     [
       'compressed bytes missing, the size at the end kept',
       () => {
-        const file = encodeDigitFile(SPLIT);
+        const file = encodeDigitFile(SMALL_SPLIT);
         return Uint8Array.from([...file.subarray(0, 200), ...file.subarray(-4)]);
       },
       'digit file: the gzip data is damaged (unexpected EOF)',
     ],
     [
       'a size at the end too large to allocate',
-      () => Uint8Array.from([...encodeDigitFile(SPLIT).subarray(0, -4), 255, 255, 255, 255]),
+      () => Uint8Array.from([...encodeDigitFile(SMALL_SPLIT).subarray(0, -4), 255, 255, 255, 255]),
       'digit file: the gzip data is damaged (it claims to hold 4294967295 bytes)',
     ],
     ['too short for a header', () => pack(rawFile().subarray(0, 23), true), 'digit file: truncated (23 bytes)'],

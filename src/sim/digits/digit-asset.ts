@@ -2,6 +2,7 @@
  * The digit file as the site ships it: an asset whose address, SHA-256 and size the build records
  * (src/data/integration.ts, `virtual:mnist-digits`), and the check that a download is that file.
  */
+import { messageOf } from '../message-of.ts';
 import { sha256Hex } from '../sha256.ts';
 import { decodeDigitFile } from './digit-file.ts';
 import type { DigitSplit } from './split.ts';
@@ -45,7 +46,6 @@ export async function checkDigitFile(
   try {
     return decodeDigitFile(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`The digit data could not be read (${reason}).`, { cause: error });
+    throw new Error(`The digit data could not be read (${messageOf(error)}).`, { cause: error });
   }
 }

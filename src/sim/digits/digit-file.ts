@@ -15,6 +15,7 @@
  */
 import { gunzipSync, gzipSync } from 'fflate';
 import { crc32 } from '../crc32.ts';
+import { messageOf } from '../message-of.ts';
 import { DIGIT_CLASSES, DIGIT_PIXELS, type Digits } from './digits.ts';
 import { SPLIT_PARTS, type DigitSplit, type SplitPart } from './split.ts';
 
@@ -34,7 +35,7 @@ const MAX_RAW_BYTES = 2 ** 26;
 const GZIP_START = [0x1f, 0x8b, 0x08];
 
 /** The digit file of a split: deterministic bytes, gzip-compressed. */
-export function encodeDigitFile(split: DigitSplit): Uint8Array {
+export function encodeDigitFile(split: DigitSplit): Uint8Array<ArrayBuffer> {
   const counts = SPLIT_PARTS.map((part) => split[part].count);
   const raw = new Uint8Array(HEADER_BYTES + counts.reduce((sum, n) => sum + n * (1 + DIGIT_PIXELS), 0) + CRC_BYTES);
   const view = new DataView(raw.buffer);
@@ -72,8 +73,7 @@ export function decodeDigitFile(bytes: Uint8Array): DigitSplit {
   try {
     raw = gunzipSync(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`digit file: the gzip data is damaged (${reason})`, { cause: error });
+    throw new Error(`digit file: the gzip data is damaged (${messageOf(error)})`, { cause: error });
   }
   if (raw.length < HEADER_BYTES + CRC_BYTES) throw new Error(`digit file: truncated (${raw.length} bytes)`);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
