@@ -31,8 +31,13 @@ export class ActivationCounts {
 
 /** Copies the incoming weights of the first `units` units of the first hidden layer, 784 per unit. */
 export function firstLayerFeatures(classifier: Classifier, units: number): Float32Array {
+  // Weight layer 0 is row-major [784][n_1]: a unit's incoming weights are a column.
+  const weights = classifier.weights(0);
+  const width = classifier.shape.sizes[1]!;
   const out = new Float32Array(units * DIGIT_PIXELS);
-  for (let unit = 0; unit < units; unit++) out.set(classifier.incomingWeights(0, unit), unit * DIGIT_PIXELS);
+  for (let unit = 0; unit < units; unit++) {
+    for (let pixel = 0; pixel < DIGIT_PIXELS; pixel++) out[unit * DIGIT_PIXELS + pixel] = weights[pixel * width + unit]!;
+  }
   return out;
 }
 
