@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { DeployServer } from './deploy-server.ts';
-import { test, expect, watch, type PageProblems } from './fixtures.ts';
-import { LESSON } from './helpers.ts';
-import { cacheNames, waitForOffline } from './offline-steps.ts';
+import { test, expect } from './fixtures.ts';
+import { cacheNames, deployNextVersion, onDeployedCourse, waitForOffline } from './offline-steps.ts';
 
 const DIST = process.env['E2E_DIST'] ?? './dist';
 const DATA_CACHE = 'dropout-lab / data';
@@ -91,15 +89,7 @@ test.describe('the digit file, with service workers allowed', () => {
   });
 
   test('a new version keeps the current data file and deletes the others', async ({ browser }) => {
-    const server = new DeployServer(DIST);
-    const origin = await server.start();
-    const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const problems: PageProblems = { errors: [] };
-    watch(page, origin, problems);
-    try {
-      await page.goto(LESSON);
-      await waitForOffline(page);
+    await onDeployedCourse(browser, DIST, async (page, server) => {
       await download(page, FILE.path);
       await expect.poll(() => dataCached(page)).toEqual([FILE.path]);
       // The file of an earlier build, still in the cache.
@@ -112,23 +102,13 @@ test.describe('the digit file, with service workers allowed', () => {
 
       // The next build, with the same files, activates when the page hands over to it.
       const [version = ''] = (await cacheNames(page)).filter((name) => name !== DATA_CACHE);
-      const current = version.split(' ').at(-1) ?? '';
-      const script = await (await page.request.get('/sw.js')).text();
-      server.nextWorker = script.replaceAll(current, [...current].reverse().join(''));
+      await deployNextVersion(page, server, version.split(' ').at(-1) ?? '');
       const reloaded = page.waitForEvent('load');
-      await page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        await registration?.update();
-      });
       await page.getByRole('button', { name: 'Reload' }).click();
       await reloaded;
       await expect.poll(() => dataCached(page)).toEqual([FILE.path]);
-      await context.setOffline(true);
+      await page.context().setOffline(true);
       expect(await download(page, FILE.path)).toEqual({ status: 200, bytes: FILE.bytes, sha256: FILE.sha256 });
-    } finally {
-      await context.close();
-      await server.stop();
-    }
-    expect(problems.errors, 'the page reported problems').toEqual([]);
+    });
   });
 });
