@@ -14,6 +14,7 @@ import { SIMULATIONS } from './src/islands/simulations.ts';
 import { scormPackages } from './src/lms/scorm-package/integration.ts';
 import { searchIndex } from './src/search/integration.ts';
 import { offlineCourse } from './src/offline/integration.ts';
+import { mnistDigits } from './src/data/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 
 /**
@@ -40,10 +41,12 @@ export default defineConfig({
   outDir,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  // mnistDigits: the handwritten digits in <outDir>/data/ and the module virtual:mnist-digits.
   // scormPackages: one SCORM 1.2 zip per quiz in <outDir>/scorm/, made from the built embed pages.
   // searchIndex: the Pagefind index in <outDir>/pagefind/. offlineCourse: <outDir>/sw.js, which
-  // keeps every file of the build, the index included, so it runs after searchIndex.
-  integrations: [mdx(), svelte(), scormPackages(), searchIndex(), offlineCourse()],
+  // keeps every file of the build, the index included, so it runs after searchIndex (and after
+  // mnistDigits, whose file it caches when a page first asks for it).
+  integrations: [mdx(), svelte(), mnistDigits(), scormPackages(), searchIndex(), offlineCourse()],
   markdown: {
     // Prism marks code with classes; Shiki's inline styles would need a looser CSP.
     syntaxHighlight: 'prism',

@@ -10,3 +10,8 @@ declare module 'virtual:simulation-islands' {
   const islands: Record<string, (props: Record<string, unknown>) => unknown>;
   export default islands;
 }
+
+// The digit file of the build, its address, SHA-256 and size: written by src/data/integration.ts.
+declare module 'virtual:mnist-digits' {
+  export const DIGITS_ASSET: import('./sim/digits/digit-asset.ts').DigitsAsset;
+}

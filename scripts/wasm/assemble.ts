@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import loadWabt from 'wabt';
 
 /** The course's WebAssembly kernels, each written as text in src/sim/wasm/<name>.wat. */
-export const KERNELS = ['dense', 'network'] as const;
+export const KERNELS = ['classifier', 'dense', 'network'] as const;
 export type KernelName = (typeof KERNELS)[number];
 
 /** The WebAssembly text of a set of kernels. */

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'vite';
 import { fileKey } from './cache-key.ts';
-import { buildVersion, precachedFiles } from './precache.ts';
+import { buildVersion, dataFile, dataFiles, precachedFiles } from './precache.ts';
 import { WORKER_FILE, type OfflineBuild } from './protocol.ts';
 
 /** Every file under `root`, as `/`-separated paths relative to it. */
@@ -59,12 +59,18 @@ export function offlineCourse(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir).replace(/\/$/, '');
-        const files = precachedFiles(listFiles(root));
-        const contents = files.map((path) => ({ path, content: readFileSync(`${root}/${path}`) }));
-        const version = buildVersion(contents);
-        writeFileSync(`${root}/${WORKER_FILE}`, await bundleWorker({ version, base, keys: files.map(fileKey) }));
+        const built = listFiles(root);
+        const read = (path: string) => ({ path, content: readFileSync(`${root}/${path}`) });
+        const [files, data] = [precachedFiles(built), dataFiles(built).map(read)];
+        const contents = files.map(read);
+        // A data file changed alone is a new version too: its activation drops the old file.
+        const version = buildVersion([...contents, ...data]);
+        const offline = { version, base, keys: files.map(fileKey), data: data.map(dataFile) };
+        writeFileSync(`${root}/${WORKER_FILE}`, await bundleWorker(offline));
         const kilobytes = Math.round(contents.reduce((sum, file) => sum + file.content.byteLength, 0) / 1024);
-        logger.info(`${WORKER_FILE}: version ${version}, ${files.length} files (${kilobytes} kB) for offline reading`);
+        logger.info(
+          `${WORKER_FILE}: version ${version}, ${files.length} files (${kilobytes} kB) for offline reading, ${data.length} data file(s) when first used`,
+        );
       },
     },
   };

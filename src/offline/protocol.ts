@@ -14,4 +14,14 @@ export interface OfflineBuild {
   base: string;
   /** the cache keys (src/offline/cache-key.ts `fileKey`) of every precached file */
   keys: string[];
+  /** the data files, kept in their own cache when first asked for */
+  data: DataFile[];
+}
+
+/** A data file of the build, as the service worker knows it. */
+export interface DataFile {
+  /** its cache key (src/offline/cache-key.ts `fileKey`) */
+  key: string;
+  /** SHA-256 of its bytes, 64 lowercase hex digits: only a download that matches is kept */
+  sha256: string;
 }

@@ -6,9 +6,15 @@
  * Never a mix of two builds: requests are answered from this version's cache only, else from
  * the network; a new version installs beside the old one and waits until the reader asks for it
  * (the page's "Reload", src/offline/register.ts) or until no page uses the old one.
+ *
+ * The data files (the handwritten digits, megabytes that only some pages need) are not
+ * precached: the first time a page asks for one it comes from the network and is kept in the data
+ * cache, which answers from then on, offline too. Their names hold their hashes, so the data cache
+ * outlives versions; each version's activation deletes the data files it does not list.
  */
 import { isPageKey, requestKey } from './cache-key.ts';
-import { SKIP_WAITING, type OfflineBuild } from './protocol.ts';
+import { sha256Hex } from '../sim/sha256.ts';
+import { SKIP_WAITING, type DataFile, type OfflineBuild } from './protocol.ts';
 
 declare const __OFFLINE_BUILD__: OfflineBuild;
 
@@ -33,12 +39,15 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const { version, base, keys } = __OFFLINE_BUILD__;
+const { version, base, keys, data } = __OFFLINE_BUILD__;
 /** Caches of this site (there may be others on the origin, under other base paths) share this prefix. */
 const PREFIX = `dropout-lab ${base} `;
 const CACHE = `${PREFIX}${version}`;
+/** The data files' cache, one for every version (a version is 16 hex digits, never `data`). */
+const DATA_CACHE = `${PREFIX}data`;
 const NOT_FOUND = '404.html';
 const precached = new Set(keys);
+const dataFiles = new Map(data.map((file) => [file.key, file]));
 const urlOf = (key: string) => new URL(`${base}${key}`, scope.location.origin).href;
 
 // All files or none: `addAll` stores nothing unless every response is a success. `reload`
@@ -62,11 +71,22 @@ scope.addEventListener('activate', (event) => {
     caches
       .keys()
       .then((names) =>
-        Promise.all(names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n))),
+        Promise.all([
+          ...names.filter((n) => n.startsWith(PREFIX) && n !== CACHE && n !== DATA_CACHE).map((n) => caches.delete(n)),
+          names.includes(DATA_CACHE) ? dropOldData() : undefined,
+        ]),
       )
       .then(() => scope.clients.claim()),
   );
 });
+
+/** Deletes the data files this version does not list: those of earlier builds. */
+async function dropOldData(): Promise<void> {
+  const cache = await caches.open(DATA_CACHE);
+  const listed = new Set(data.map(({ key }) => urlOf(key)));
+  const old = (await cache.keys()).filter((request) => !listed.has(request.url));
+  await Promise.all(old.map((request) => cache.delete(request)));
+}
 
 scope.addEventListener('message', (event) => {
   if (event.data === SKIP_WAITING) event.waitUntil(scope.skipWaiting());
@@ -79,8 +99,13 @@ scope.addEventListener('fetch', (event) => {
   if (url.origin !== scope.location.origin) return;
   const key = requestKey(url.pathname, base);
   if (key === null) return;
+  const dataFile = dataFiles.get(key);
+  if (dataFile) {
+    event.respondWith(answerData(event, request, dataFile));
+    return;
+  }
   const navigation = request.mode === 'navigate';
-  // Files outside the list (the SCORM packages) go to the network untouched.
+  // Files outside the lists (the SCORM packages) go to the network untouched.
   if (!precached.has(key) && !(navigation && isPageKey(key))) return;
   event.respondWith(answer(request, key, navigation));
 });
@@ -96,5 +121,32 @@ async function answer(request: Request, key: string, navigation: boolean): Promi
     const notFound = navigation ? await cache.match(urlOf(NOT_FOUND), { ignoreVary: true }) : undefined;
     if (!notFound) throw error;
     return new Response(notFound.body, { status: 404, statusText: 'Not Found', headers: notFound.headers });
+  }
+}
+
+/**
+ * From the data cache, else from the network. The page reads the response as it streams in (its
+ * download shows progress) while a copy is checked and kept beside it.
+ */
+async function answerData(event: FetchEvent, request: Request, file: DataFile): Promise<Response> {
+  const cache = await caches.open(DATA_CACHE);
+  const cached = await cache.match(urlOf(file.key), { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.status === 200) event.waitUntil(keepData(cache, file, response.clone()));
+  return response;
+}
+
+/**
+ * Keeps a data file that arrived whole and unchanged (the SHA-256 the build recorded): a damaged
+ * download is never served again, and the page's "reload to fetch it again" holds.
+ */
+async function keepData(cache: Cache, file: DataFile, response: Response): Promise<void> {
+  try {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (sha256Hex(bytes) !== file.sha256) return;
+    await cache.put(urlOf(file.key), new Response(bytes, { headers: response.headers }));
+  } catch {
+    // A download that failed on the way: the page reports it, and the next request fetches again.
   }
 }

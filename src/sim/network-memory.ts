@@ -1,7 +1,8 @@
-import { checkedKernels, CHECK_KERNEL_ARRAYS } from './kernel-checks.ts';
+import { checkedPasses, CHECK_KERNEL_ARRAYS } from './kernel-checks.ts';
 import { affineForward } from './kernels.ts';
 import { backwardLive, forwardLive, liveUnits } from './live-kernels.ts';
-import { compileKernels, instantiateKernels, type KernelMemory } from './wasm/compile.ts';
+import { inKernelMemory, ON_THE_HEAP, type Allocator } from './wasm/allocation.ts';
+import type { KernelMemory } from './wasm/compile.ts';
 import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
 
 /**
@@ -12,12 +13,6 @@ import { NETWORK_WASM_BASE64 } from './wasm/network-module.ts';
  * with the WebAssembly twins a training step is 1.6 to 1.8 times as fast with dropout and 2.2 to
  * 2.5 times without (docs/BENCHMARKS.md).
  */
-
-/** Hands out a network's typed arrays. */
-export interface Allocator {
-  f64(length: number): Float64Array;
-  i32(length: number): Int32Array;
-}
 
 /**
  * The three kernels, with the signatures of kernels.ts and live-kernels.ts: each takes what one
@@ -135,41 +130,6 @@ function webAssemblyEngine(kernels: NetworkExports): KernelSet {
   };
 }
 
-/** Rounds a length in bytes up to a multiple of 8, so every Float64Array is aligned. */
-const aligned = (bytes: number) => (bytes + 7) & ~7;
-
-/** An allocator that only adds up what `build` asks for, in `bytes()`. */
-function measuring(): Allocator & { bytes(): number } {
-  let bytes = 0;
-  return {
-    f64(length) {
-      bytes += length * 8;
-      return new Float64Array(0);
-    },
-    i32(length) {
-      bytes += aligned(length * 4);
-      return new Int32Array(0);
-    },
-    bytes: () => bytes,
-  };
-}
-
-/** An allocator that hands out consecutive views of `buffer`. */
-function inBuffer(buffer: ArrayBuffer): Allocator {
-  let next = 0;
-  const take = (bytes: number) => {
-    const at = next;
-    next += aligned(bytes);
-    return at;
-  };
-  return {
-    f64: (length) => new Float64Array(buffer, take(length * 8), length),
-    i32: (length) => new Int32Array(buffer, take(length * 4), length),
-  };
-}
-
-const ON_THE_HEAP: Allocator = { f64: (length) => new Float64Array(length), i32: (length) => new Int32Array(length) };
-
 /** Every array of a network of `sizes` for up to `maxBatch` examples (see the fields of `Network` in network.ts). */
 export function networkArrays(sizes: readonly number[], maxBatch: number, choice: KernelChoice) {
   const pairs = sizes.slice(0, -1).map((n, l) => [n, sizes[l + 1] ?? 0] as const);
@@ -193,37 +153,18 @@ export function networkArrays(sizes: readonly number[], maxBatch: number, choice
 
 /**
  * Runs `build`, which must only allocate, with the arrays in one WebAssembly memory sized for
- * them (grown once, before any view is made, and never again: growing detaches every view)
- * when `choice` is 'webassembly' and the kernels compile here; otherwise on the heap, with the
- * JavaScript kernels.
+ * them when `choice` is 'webassembly' and the kernels run here (wasm/allocation.ts); otherwise on
+ * the heap, with the JavaScript kernels.
  */
 function allocateNetwork<T>(
   build: (allocator: Allocator) => T,
   choice: KernelChoice,
 ): { arrays: T; engine: KernelSet } {
-  const module = choice === 'webassembly' ? compileKernels(NETWORK_WASM_BASE64) : null;
-  if (module !== null) {
-    const size = measuring();
-    build(size);
-    const kernels = instanceWithRoom(module, size.bytes());
-    if (kernels !== null) {
-      const engine = webAssemblyEngine(kernels);
-      return {
-        arrays: build(inBuffer(kernels.memory.buffer)),
-        engine: CHECK_KERNEL_ARRAYS ? checkedKernels(engine, kernels.memory) : engine,
-      };
-    }
-  }
-  return { arrays: build(ON_THE_HEAP), engine: JAVASCRIPT };
-}
-
-/** An instance whose memory holds at least `bytes`, or null where the engine refuses the memory. */
-function instanceWithRoom(module: object, bytes: number): NetworkExports | null {
-  try {
-    return instantiateKernels<NetworkExports>(module, bytes);
-  } catch (error) {
-    // An engine out of address space for one more memory refuses to create or grow it.
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
+  const placed = choice === 'webassembly' ? inKernelMemory<T, NetworkExports>(NETWORK_WASM_BASE64, build) : null;
+  if (placed === null) return { arrays: build(ON_THE_HEAP), engine: JAVASCRIPT };
+  const engine = webAssemblyEngine(placed.kernels);
+  return {
+    arrays: placed.arrays,
+    engine: CHECK_KERNEL_ARRAYS ? checkedPasses(engine, placed.kernels.memory, 'network') : engine,
+  };
 }

@@ -241,6 +241,20 @@ export function streamRng(seed: number, stream: (typeof Stream)[keyof typeof Str
   return new Pcg32(seed, stream);
 }
 
+/** Streams from 2^31 up belong to epochs, far above the named ones. */
+const EPOCH_STREAMS = 2 ** 31;
+
+/**
+ * A generator of its own for epoch `epoch` (0, 1, …) of a run's seed, so that what a run draws
+ * once per epoch, such as its minibatch order, follows from the seed and the epoch alone.
+ */
+export function epochRng(seed: number, epoch: number): Rng {
+  if (!Number.isInteger(epoch) || epoch < 0 || epoch >= EPOCH_STREAMS) {
+    throw new RangeError(`epoch must be a whole number in [0, 2^31), got ${epoch}`);
+  }
+  return new Pcg32(seed, EPOCH_STREAMS + epoch);
+}
+
 function assertUint32(value: number, name: string): void {
   if (!Number.isInteger(value) || value < 0 || value >= TWO_POW_32) {
     throw new RangeError(`${name} must be an integer in [0, 2^32), got ${value}`);

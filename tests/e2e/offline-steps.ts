@@ -1,6 +1,7 @@
-import type { Page, Response } from '@playwright/test';
-import { expect } from './fixtures.ts';
-import { openSimulation, settle, statistic } from './helpers.ts';
+import type { Browser, Page, Response } from '@playwright/test';
+import { DeployServer } from './deploy-server.ts';
+import { expect, watch, type PageProblems } from './fixtures.ts';
+import { LESSON, openSimulation, settle, statistic } from './helpers.ts';
 import { LESSON_TERM, openSearch, result, searchBox } from './search-steps.ts';
 
 /** The service worker's caches, by name (`dropout-lab <base> <version>`). */
@@ -17,6 +18,48 @@ export async function waitForOffline(page: Page): Promise<void> {
     await navigator.serviceWorker.ready;
   });
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+/**
+ * Runs `steps` on a lesson of the build in `dist`, served by a {@link DeployServer} (whose `sw.js`
+ * a test can replace) in a context of its own that allows service workers, once the worker has
+ * taken the page; then the page must have reported no problems.
+ */
+export async function onDeployedCourse(
+  browser: Browser,
+  dist: string,
+  steps: (page: Page, server: DeployServer) => Promise<void>,
+): Promise<void> {
+  const server = new DeployServer(dist);
+  const origin = await server.start();
+  const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'allow' });
+  const page = await context.newPage();
+  const problems: PageProblems = { errors: [] };
+  watch(page, origin, problems);
+  try {
+    await page.goto(LESSON);
+    await waitForOffline(page);
+    await steps(page, server);
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+  expect(problems.errors, 'the page reported problems').toEqual([]);
+}
+
+/**
+ * Deploys the next build, the same files under another version (`version` reversed), and has the
+ * page's registration look for it; returns the new version.
+ */
+export async function deployNextVersion(page: Page, server: DeployServer, version: string): Promise<string> {
+  const script = await (await page.request.get('/sw.js')).text();
+  const next = [...version].reverse().join('');
+  server.nextWorker = script.replaceAll(version, next);
+  expect(server.nextWorker).not.toBe(script);
+  await page.evaluate(async () => {
+    await (await navigator.serviceWorker.getRegistration())?.update();
+  });
+  return next;
 }
 
 /** The cached paths of the one cache the page's worker uses. */

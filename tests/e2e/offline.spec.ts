@@ -1,9 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { DeployServer } from './deploy-server.ts';
-import { test, expect, watch, type PageProblems } from './fixtures.ts';
+import { test, expect } from './fixtures.ts';
 import { LESSON, expectNoAxeViolations, settle } from './helpers.ts';
-import { cacheNames, cachedPaths, expectFromWorker, readOffline, waitForOffline } from './offline-steps.ts';
+import {
+  cacheNames,
+  cachedPaths,
+  deployNextVersion,
+  expectFromWorker,
+  onDeployedCourse,
+  readOffline,
+  waitForOffline,
+} from './offline-steps.ts';
 
 const DIST = process.env['E2E_DIST'] ?? './dist';
 
@@ -68,27 +75,13 @@ test.describe('with service workers allowed', () => {
   }) => {
     // The course is precached twice, once per version, and read by axe in two themes.
     test.slow();
-    const server = new DeployServer(DIST);
-    const origin = await server.start();
-    const context = await browser.newContext({ baseURL: origin, serviceWorkers: 'allow' });
-    const page = await context.newPage();
-    const problems: PageProblems = { errors: [] };
-    watch(page, origin, problems);
-    try {
-      await page.goto(LESSON);
-      await waitForOffline(page);
+    await onDeployedCourse(browser, DIST, async (page, server) => {
       const [first = ''] = await cacheNames(page);
       const version = first.split(' ').at(-1) ?? '';
       expect(version).toMatch(/^[0-9a-f]{16}$/);
 
       // The next build is deployed: the same files under another version.
-      const script = await (await page.request.get('/sw.js')).text();
-      const next = [...version].reverse().join('');
-      server.nextWorker = script.replaceAll(version, next);
-      expect(server.nextWorker).not.toBe(script);
-      await page.evaluate(async () => {
-        await (await navigator.serviceWorker.getRegistration())?.update();
-      });
+      const next = await deployNextVersion(page, server, version);
 
       const notice = page.getByRole('status').filter({ hasText: 'A new version of the course is available.' });
       await expect(notice).toBeVisible();
@@ -122,11 +115,7 @@ test.describe('with service workers allowed', () => {
       await expect(notice).toBeHidden();
       expectFromWorker(await page.reload());
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Why dropout');
-    } finally {
-      await context.close();
-      await server.stop();
-    }
-    expect(problems.errors, 'the page reported problems').toEqual([]);
+    });
   });
 });
 

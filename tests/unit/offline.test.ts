@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fileKey, isPageKey, requestKey } from '../../src/offline/cache-key.ts';
-import { buildVersion, precachedFiles } from '../../src/offline/precache.ts';
+import { createHash } from 'node:crypto';
+import { buildVersion, dataFile, dataFiles, precachedFiles } from '../../src/offline/precache.ts';
 
 describe('precachedFiles', () => {
-  it('keeps every file of the build but the SCORM packages, the older KaTeX fonts and the worker, sorted', () => {
+  it('keeps every file of the build but the SCORM packages, the older KaTeX fonts, the data files and the worker, sorted', () => {
     const files = [
       'lessons/why-dropout/index.html',
+      'data/mnist-76974f96.bin',
       'index.html',
       'scorm/why-dropout.zip',
       'sw.js',
@@ -33,11 +35,30 @@ describe('precachedFiles', () => {
   });
 
   it('leaves a file that only looks like an excluded one', () => {
-    expect(precachedFiles(['lessons/scorm/index.html', 'fonts/Other.woff', 'nested/sw.js'])).toEqual([
+    expect(precachedFiles(['lessons/scorm/index.html', 'fonts/Other.woff', 'nested/sw.js', 'lessons/data/'])).toEqual([
       'fonts/Other.woff',
+      'lessons/data/',
       'lessons/scorm/index.html',
       'nested/sw.js',
     ]);
+  });
+});
+
+describe('dataFiles', () => {
+  it('lists the files under data/, sorted, and nothing else', () => {
+    const files = ['index.html', 'data/mnist-b.bin', 'lessons/data/index.html', 'data/mnist-a.bin', 'database.js'];
+    expect(dataFiles(files)).toEqual(['data/mnist-a.bin', 'data/mnist-b.bin']);
+    expect(precachedFiles(files)).toEqual(['database.js', 'index.html', 'lessons/data/index.html']);
+  });
+});
+
+describe('dataFile', () => {
+  it('tells the worker a data file’s cache key and the SHA-256 of its bytes', () => {
+    const content = new Uint8Array([0x1f, 0x8b, 8, 0]);
+    expect(dataFile({ path: 'data/mnist-0123abcd.bin', content })).toEqual({
+      key: 'data/mnist-0123abcd.bin',
+      sha256: createHash('sha256').update(content).digest('hex'),
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillMask, noDraws, Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
+import { epochRng, fillMask, noDraws, Pcg32, Stream, streamRng } from '../../src/sim/random.ts';
 
 describe('Pcg32', () => {
   it('matches the reference pcg32-demo output for initstate 42, initseq 54', () => {
@@ -147,6 +147,21 @@ describe('fillMask', () => {
     const out = new Float64Array(999);
     fillMask(wrapped, out, 999, 0.7, 3);
     expect([...out]).toEqual(reference(new Pcg32(5, Stream.mask), 999, 0.7, 3));
+  });
+});
+
+describe('epochRng', () => {
+  it('gives each epoch of a seed its own sequence, apart from the named streams, the same on every call', () => {
+    const first = (rng: { nextUint32(): number }) => Array.from({ length: 4 }, () => rng.nextUint32());
+    const sequences = [
+      ...[0, 1, 2].map((epoch) => first(epochRng(9, epoch))),
+      ...Object.values(Stream).map((stream) => first(streamRng(9, stream))),
+      first(epochRng(10, 0)),
+    ].map((words) => words.join());
+    expect(new Set(sequences).size).toBe(sequences.length);
+    expect(first(epochRng(9, 1))).toEqual(first(epochRng(9, 1)));
+    expect(() => epochRng(9, -1)).toThrow(/epoch must be a whole number in \[0, 2\^31\)/);
+    expect(() => epochRng(9, 2 ** 31)).toThrow(RangeError);
   });
 });
 

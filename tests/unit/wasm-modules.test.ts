@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { assemble, KERNELS, type KernelName } from '../../scripts/wasm/assemble.ts';
+import { CLASSIFIER_WASM_BASE64 } from '../../src/sim/wasm/classifier-module.ts';
 import { DENSE_WASM_BASE64 } from '../../src/sim/wasm/dense-module.ts';
 import { NETWORK_WASM_BASE64 } from '../../src/sim/wasm/network-module.ts';
 
-const COMMITTED: Record<KernelName, string> = { dense: DENSE_WASM_BASE64, network: NETWORK_WASM_BASE64 };
+const COMMITTED: Record<KernelName, string> = {
+  classifier: CLASSIFIER_WASM_BASE64,
+  dense: DENSE_WASM_BASE64,
+  network: NETWORK_WASM_BASE64,
+};
 
 describe('the committed WebAssembly modules', () => {
   it.each(KERNELS)(

@@ -1,0 +1,124 @@
+import type { LiveUnits } from '../layer-passes.ts';
+
+/**
+ * What each kernel of a classifier reads and writes, one object a layer and pass, built once by
+ * the classifier so that a step allocates nothing. All arrays are Float32Array unless said;
+ * weights are row-major [nIn][nOut], so one input unit's outgoing weights are one contiguous row
+ * and a unit that sends 0 (dropped, a ReLU at rest, a blank pixel) is skipped by skipping its row.
+ */
+
+/**
+ * Per example e, the units of a layer that send a value other than 0, ascending, and those
+ * values: units[e·n … e·n + counts[e]) and values at the same places.
+ */
+export interface LiveValues extends LiveUnits {
+  /** [batch][n], packed as the units are */
+  readonly values: Float32Array;
+}
+
+/** A layer's widths: W is row-major [nIn][nOut]. */
+export interface Widths {
+  /** units of the lower layer */
+  nIn: number;
+  /** units of the upper layer */
+  nOut: number;
+}
+
+/**
+ * What a layer sends on, x = f(source) ⊙ mask / q, with f ReLU (hidden layers) or the identity
+ * (inputs), and the units whose x is not 0, per example.
+ */
+export interface SendPass {
+  /** pre-activations z of a hidden layer, or the inputs: [batch][n] */
+  source: Float32Array;
+  /** 1 kept, 0 dropped: [batch][n] */
+  mask: Uint8Array;
+  /** written: [batch][n] */
+  x: Float32Array;
+  /** written: per example, the units with x ≠ 0 and their x */
+  live: LiveValues;
+  /** units of the layer */
+  n: number;
+  /** whether f is ReLU */
+  relu: boolean;
+}
+
+/** z = b + Σ_j x_j · W_j over the live inputs j of each example. */
+export interface ForwardPass extends Widths {
+  /** the lower layer's live units and what they send */
+  live: LiveValues;
+  w: Float32Array;
+  /** [nOut] */
+  b: Float32Array;
+  /** written: [batch][nOut] */
+  z: Float32Array;
+}
+
+/**
+ * A layer's live (example, value) pairs listed by unit: unit j's are entries starts[j] …
+ * starts[j + 1] − 1 of `examples` (ascending) and `values` (that example's x_j).
+ */
+export interface UnitLists {
+  /** Int32Array [n + 1] */
+  starts: Int32Array;
+  /** Int32Array [batch · n] */
+  examples: Int32Array;
+  /** [batch · n] */
+  values: Float32Array;
+}
+
+/** What listing a layer's live pairs by unit reads and writes. */
+export interface UnitListPass {
+  /** the layer's live units and what they sent, per example */
+  live: LiveValues;
+  /** written */
+  byUnit: UnitLists;
+  /** units of the layer */
+  n: number;
+}
+
+/** gW = xᵀ · δ over the live pairs of each input unit, and gb = Σ_e δ_e; both overwritten. */
+export interface GradientPass extends Widths {
+  /** the lower layer's live pairs, by unit */
+  byUnit: UnitLists;
+  /** δ = ∂loss/∂z of the upper layer, [batch][nOut] */
+  delta: Float32Array;
+  /** written: [nIn][nOut] */
+  gw: Float32Array;
+  /** written: [nOut] */
+  gb: Float32Array;
+  /** zeros, length ≥ nOut: where each gradient's sum starts */
+  zeros: Float32Array;
+}
+
+/**
+ * δ of the lower layer: for each live unit j, (W_j · δ_upper) / q (a live unit is kept and its
+ * ReLU is active, so f′ = 1); every other unit 0.
+ */
+export interface DeltaPass extends Widths {
+  /** δ of the upper layer, [batch][nOut] */
+  upper: Float32Array;
+  w: Float32Array;
+  /** the lower layer's live units */
+  live: LiveUnits;
+  /** written: [batch][nIn] */
+  lower: Float32Array;
+}
+
+/** One group of parameters and what SGD with momentum keeps for it. */
+export interface UpdatePass {
+  /** parameters, updated in place */
+  values: Float32Array;
+  /** their gradients */
+  grads: Float32Array;
+  /** velocities v, updated in place */
+  velocity: Float32Array;
+}
+
+/** The max-norm constraint on each upper unit's incoming weights (a column of W). */
+export interface ConstrainPass extends Widths {
+  /** updated in place */
+  w: Float32Array;
+  /** scratch, length ≥ nOut */
+  sums: Float32Array;
+}
