@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const { sha256 } = await shippedDigits();
   const kept = await previous(sha256);
   const todo = REFERENCE_POINTS.filter(
-    (point) => (wanted.length === 0 || wanted.includes(point.experiment)) || !kept.has(pointKey(point)),
+    (point) => wanted.length === 0 || wanted.includes(point.experiment) || !kept.has(pointKey(point)),
   );
   const results = new Map(kept);
   for (const point of todo) results.delete(pointKey(point));
@@ -57,8 +57,7 @@ async function main(): Promise<void> {
     Array.from({ length: threads }, async () => {
       const worker = new Worker(new URL(import.meta.url));
       try {
-        while (next < todo.length) {
-          const point = todo[next++]!;
+        for (let point = todo[next++]; point; point = todo[next++]) {
           const result = await new Promise<StoredResult>((resolve, reject) => {
             worker.once('message', resolve);
             worker.once('error', reject);
@@ -77,7 +76,11 @@ async function main(): Promise<void> {
     format: REFERENCE_FORMAT,
     digits: sha256,
     recipe: RECIPE,
-    entries: REFERENCE_POINTS.map((point) => ({ point, result: results.get(pointKey(point))! })),
+    entries: REFERENCE_POINTS.map((point) => {
+      const result = results.get(pointKey(point));
+      if (!result) throw new Error(`no result for ${pointKey(point)}`);
+      return { point, result };
+    }),
   };
   await writeFile(OUT, `${JSON.stringify(file)}\n`);
   console.error(`wrote ${OUT.pathname}`);

@@ -27,6 +27,8 @@ export const Stream = {
   order: 3,
   /** dropout masks */
   mask: 4,
+  /** masks of the thinned networks averaged at test time (Monte Carlo model averaging) */
+  averaging: 5,
 } as const;
 
 const TWO_POW_32 = 4294967296;

@@ -6,7 +6,7 @@ import type { DigitsJob } from '../job.ts';
 import type { DigitSplit } from '../split.ts';
 import type { AveragingPoint, AveragingResult } from './points.ts';
 import { armRun } from './recipe.ts';
-import { epochPhase, evaluationPhase } from './phases.ts';
+import { batchesOver, epochPhase } from './phases.ts';
 
 /**
  * Monte Carlo averaging against weight scaling (the paper's Fig. 11): a network trained with
@@ -15,14 +15,13 @@ import { epochPhase, evaluationPhase } from './phases.ts';
  */
 export function averagingJob(point: AveragingPoint, digits: DigitSplit): DigitsJob<AveragingResult> {
   const run = armRun(point.hidden, 'dropout', point.seed, digits.train);
-  let scaledError = Number.NaN;
   let averaging: MonteCarloAveraging | undefined;
   const phases: Phase[] = [];
   for (let epoch = 0; epoch < point.epochs; epoch++) phases.push(epochPhase(run));
-  phases.push(evaluationPhase(run.classifier, digits.test, (score) => (scaledError = score.error)));
   const rng = streamRng(point.seed, Stream.averaging);
   phases.push({
-    steps: MonteCarloAveraging.stepsFor(run.classifier, digits.test, point.samples),
+    // Each batch of test digits takes one pass of the full network, then one per thinned network.
+    steps: batchesOver(run.classifier, digits.test) * (point.samples + 1),
     start: () => {
       averaging = new MonteCarloAveraging(run.classifier, digits.test, PAPER_DROPOUT, point.samples, rng);
     },
@@ -30,7 +29,7 @@ export function averagingJob(point: AveragingPoint, digits: DigitSplit): DigitsJ
   });
   return new PhasedJob(phases, () => ({
     experiment: 'averaging',
-    scaledError,
-    averagedError: averaging ? averaging.errorRates() : new Float64Array(0),
+    scaledError: averaging?.done ? averaging.scaledError : Number.NaN,
+    averagedError: averaging?.done ? averaging.errorRates() : new Float64Array(0),
   }));
 }

@@ -5,7 +5,7 @@ import type { DigitsJob } from '../job.ts';
 import type { DigitSplit } from '../split.ts';
 import { ACTIVATION_BINS, ACTIVATION_MAX, FEATURE_UNITS, type FeaturesPoint, type FeaturesResult } from './points.ts';
 import { armRun } from './recipe.ts';
-import { epochPhase } from './phases.ts';
+import { batchesOver, epochPhase } from './phases.ts';
 
 /** The layer whose activations the histogram counts: the second hidden layer. */
 const SECOND_HIDDEN = 2;
@@ -36,7 +36,8 @@ export function firstLayerFeatures(classifier: Classifier, units: number): Float
   const width = classifier.shape.sizes[1]!;
   const out = new Float32Array(units * DIGIT_PIXELS);
   for (let unit = 0; unit < units; unit++) {
-    for (let pixel = 0; pixel < DIGIT_PIXELS; pixel++) out[unit * DIGIT_PIXELS + pixel] = weights[pixel * width + unit]!;
+    for (let pixel = 0; pixel < DIGIT_PIXELS; pixel++)
+      out[unit * DIGIT_PIXELS + pixel] = weights[pixel * width + unit]!;
   }
   return out;
 }
@@ -45,7 +46,7 @@ export function firstLayerFeatures(classifier: Classifier, units: number): Float
 function activationPhase(classifier: Classifier, digits: Digits, counts: ActivationCounts): Phase {
   const batch = classifier.shape.maxBatch;
   return {
-    steps: Math.ceil(digits.count / batch),
+    steps: batchesOver(classifier, digits),
     step: (i) => {
       const count = Math.min(batch, digits.count - i * batch);
       classifier.loadDigits(digits, null, i * batch, count);

@@ -4,6 +4,11 @@ import type { DigitsRun } from '../../classifier/run.ts';
 import type { Digits } from '../digits.ts';
 import type { Phase } from '../phased-job.ts';
 
+/** The batches of the classifier's size that cover `digits`. */
+export function batchesOver(classifier: Classifier, digits: Digits): number {
+  return Math.ceil(digits.count / classifier.shape.maxBatch);
+}
+
 /** `updates` minibatch updates of `run`, one per step. */
 export function trainingPhase(run: DigitsRun, updates: number): Phase {
   return { steps: updates, step: () => run.trainBatches(1) };
@@ -20,7 +25,7 @@ export function epochPhase(run: DigitsRun): Phase {
  */
 export function evaluationPhase(classifier: Classifier, digits: Digits, scored: (score: DigitsScore) => void): Phase {
   let evaluation: DigitsEvaluation | undefined;
-  const steps = DigitsEvaluation.batchesFor(classifier, digits);
+  const steps = batchesOver(classifier, digits);
   return {
     steps,
     start: () => {
@@ -28,7 +33,7 @@ export function evaluationPhase(classifier: Classifier, digits: Digits, scored: 
     },
     step: (i) => {
       evaluation?.advance(1);
-      if (i === steps - 1 && evaluation) scored(evaluation.score());
+      if (i === steps - 1 && evaluation) scored(evaluation.score);
     },
   };
 }

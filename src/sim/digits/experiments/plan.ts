@@ -10,7 +10,7 @@ import type { AveragingPoint, DigitsPoint, EpochsPoint, FeaturesPoint, HiddenWid
 export const REFERENCE_HIDDEN: HiddenWidth = 256;
 
 /** Epochs of the epochs, averaging and features experiments. */
-export const REFERENCE_EPOCHS = 40;
+export const REFERENCE_EPOCHS = 50;
 
 /** The training-set sizes of the size sweep (the paper's Fig. 10 goes from 100 to 50,000). */
 export const REFERENCE_SIZES = [100, 250, 500, 1000, 2500, 5000] as const;
@@ -33,14 +33,25 @@ export const FEATURES_SEED = 1;
 const ARMS = ['dropout', 'plain'] as const;
 
 export const EPOCHS_POINTS: readonly EpochsPoint[] = CURVE_SEEDS.flatMap((seed) =>
-  ARMS.map((arm): EpochsPoint => ({ experiment: 'epochs', arm, hidden: REFERENCE_HIDDEN, seed, epochs: REFERENCE_EPOCHS })),
+  ARMS.map((arm): EpochsPoint => ({
+    experiment: 'epochs',
+    arm,
+    hidden: REFERENCE_HIDDEN,
+    seed,
+    epochs: REFERENCE_EPOCHS,
+  })),
 );
 
 export const SIZE_POINTS: readonly SizePoint[] = SIZE_SEEDS.flatMap((seed) =>
   REFERENCE_SIZES.flatMap((size) =>
-    ARMS.map(
-      (arm): SizePoint => ({ experiment: 'size', arm, hidden: REFERENCE_HIDDEN, seed, size, updates: REFERENCE_UPDATES }),
-    ),
+    ARMS.map((arm): SizePoint => ({
+      experiment: 'size',
+      arm,
+      hidden: REFERENCE_HIDDEN,
+      seed,
+      size,
+      updates: REFERENCE_UPDATES,
+    })),
   ),
 );
 

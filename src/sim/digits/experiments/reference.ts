@@ -1,3 +1,4 @@
+import { messageOf } from '../../message-of.ts';
 import { checkPoint, type DigitsPoint, type PointResult } from './points.ts';
 import { pointKey, REFERENCE_POINTS } from './plan.ts';
 import { RECIPE } from './recipe.ts';
@@ -29,7 +30,9 @@ export class ReferenceResults {
   }
 
   /** The result of a reference point of the experiment `E`; throws if it is missing or of another kind. */
-  of<E extends PointResult['experiment']>(point: DigitsPoint & { experiment: E }): Extract<PointResult, { experiment: E }> {
+  of<E extends PointResult['experiment']>(
+    point: DigitsPoint & { experiment: E },
+  ): Extract<PointResult, { experiment: E }> {
     const result = this.get(point);
     if (result?.experiment !== point.experiment) throw new Error(`the reference results lack ${pointKey(point)}`);
     return result as Extract<PointResult, { experiment: E }>;
@@ -43,7 +46,8 @@ export class ReferenceResults {
  */
 export function loadReference(json: unknown, digits: string, trainDigits: number): ReferenceResults {
   const file = json as Partial<StoredReference>;
-  if (file.format !== REFERENCE_FORMAT) throw new Error(`reference results: format ${String(file.format)}, expected ${REFERENCE_FORMAT}`);
+  if (file.format !== REFERENCE_FORMAT)
+    throw new Error(`reference results: format ${String(file.format)}, expected ${REFERENCE_FORMAT}`);
   if (file.digits !== digits) {
     throw new Error('reference results: computed on other digits; run `npm run reference:digits` again');
   }
@@ -56,16 +60,19 @@ export function loadReference(json: unknown, digits: string, trainDigits: number
       try {
         checkPoint(point, trainDigits);
         const loaded = loadResult(result);
-        if (loaded.experiment !== point.experiment) throw new Error(`a ${loaded.experiment} result for a ${point.experiment} point`);
+        if (loaded.experiment !== point.experiment)
+          throw new Error(`a ${loaded.experiment} result for a ${point.experiment} point`);
         return [point, loaded] as const;
       } catch (error) {
-        throw new Error(`reference results: entry ${i}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`reference results: entry ${i}: ${messageOf(error)}`, { cause: error });
       }
     }),
   );
   const missing = REFERENCE_POINTS.filter((point) => !results.get(point));
   if (missing.length > 0) {
-    throw new Error(`reference results: ${missing.length} reference points missing, the first ${pointKey(missing[0]!)}; run \`npm run reference:digits\` again`);
+    throw new Error(
+      `reference results: ${missing.length} reference points missing, the first ${pointKey(missing[0]!)}; run \`npm run reference:digits\` again`,
+    );
   }
   return results;
 }

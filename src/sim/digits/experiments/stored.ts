@@ -38,7 +38,8 @@ function quantize(weights: Float32Array): { scales: number[]; levels: string } {
     const row = weights.subarray(unit * DIGIT_PIXELS, (unit + 1) * DIGIT_PIXELS);
     const scale = row.reduce((most, w) => Math.max(most, Math.abs(w)), 0);
     scales.push(scale);
-    for (const [i, w] of row.entries()) levels[unit * DIGIT_PIXELS + i] = scale === 0 ? 0 : Math.round((w / scale) * 127);
+    for (const [i, w] of row.entries())
+      levels[unit * DIGIT_PIXELS + i] = scale === 0 ? 0 : Math.round((w / scale) * 127);
   }
   return { scales, levels: bytesToBase64(new Uint8Array(levels.buffer)) };
 }
@@ -63,12 +64,14 @@ function numbers(value: unknown, name: string, length?: number): Float64Array {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     throw new Error(`${name} must be a list of numbers`);
   }
-  if (length !== undefined && value.length !== length) throw new Error(`${name} must hold ${length} numbers, not ${value.length}`);
+  if (length !== undefined && value.length !== length)
+    throw new Error(`${name} must hold ${length} numbers, not ${value.length}`);
   return Float64Array.from(value as number[]);
 }
 
 function fraction(value: unknown, name: string): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new Error(`${name} must be a fraction from 0 to 1`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new Error(`${name} must be a fraction from 0 to 1`);
   return value;
 }
 
@@ -76,7 +79,8 @@ function features(stored: Record<string, unknown>): FeaturesResult {
   const scales = numbers(stored['scales'], 'scales', FEATURE_UNITS);
   if (typeof stored['levels'] !== 'string') throw new Error('levels must be base64 text');
   const bytes = base64ToBytes(stored['levels']);
-  if (bytes.length !== FEATURE_UNITS * DIGIT_PIXELS) throw new Error(`levels must hold ${FEATURE_UNITS * DIGIT_PIXELS} bytes`);
+  if (bytes.length !== FEATURE_UNITS * DIGIT_PIXELS)
+    throw new Error(`levels must hold ${FEATURE_UNITS * DIGIT_PIXELS} bytes`);
   const levels = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   const weights = Float32Array.from(levels, (level, i) => (level / 127) * scales[Math.floor(i / DIGIT_PIXELS)]!);
   const mean = stored['meanActivation'];
@@ -97,10 +101,18 @@ export function loadResult(stored: unknown): PointResult {
   switch (fields['experiment']) {
     case 'epochs': {
       const testError = numbers(fields['testError'], 'testError');
-      return { experiment: 'epochs', testError, trainingLoss: numbers(fields['trainingLoss'], 'trainingLoss', testError.length) } satisfies EpochsResult;
+      return {
+        experiment: 'epochs',
+        testError,
+        trainingLoss: numbers(fields['trainingLoss'], 'trainingLoss', testError.length),
+      } satisfies EpochsResult;
     }
     case 'size':
-      return { experiment: 'size', testError: fraction(fields['testError'], 'testError'), trainError: fraction(fields['trainError'], 'trainError') };
+      return {
+        experiment: 'size',
+        testError: fraction(fields['testError'], 'testError'),
+        trainError: fraction(fields['trainError'], 'trainError'),
+      };
     case 'averaging':
       return {
         experiment: 'averaging',
