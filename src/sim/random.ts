@@ -21,7 +21,7 @@ export interface Rng {
 export const Stream = {
   /** initial weights */
   init: 1,
-  /** dataset points and label noise */
+  /** dataset points and label noise; the shuffle that splits the handwritten digits */
   data: 2,
   /** minibatch order */
   order: 3,
