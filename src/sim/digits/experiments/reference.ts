@@ -61,7 +61,9 @@ export function loadReference(json: unknown, digits: string, trainDigits: number
         checkPoint(point, trainDigits);
         const loaded = loadResult(result);
         if (loaded.experiment !== point.experiment)
-          throw new Error(`a ${loaded.experiment} result for a ${point.experiment} point`);
+          throw new Error(
+            `a result of the ${loaded.experiment} experiment for a point of the ${point.experiment} experiment`,
+          );
         return [point, loaded] as const;
       } catch (error) {
         throw new Error(`reference results: entry ${i}: ${messageOf(error)}`, { cause: error });
