@@ -1,7 +1,7 @@
 import { DIGIT_PIXELS, type Digits } from '../digits/digits.ts';
 import type { KernelChoice } from '../network-memory.ts';
 import type { UpdateSettings } from '../optimizer.ts';
-import { fillMask, type Rng } from '../random.ts';
+import type { Rng } from '../random.ts';
 import { normal } from '../sampling.ts';
 import { classifierArrays, type ClassifierArrays, type ClassifierKernels } from './engine.ts';
 import { crossEntropy, misclassified, outputDeltas, softmax } from './output.ts';
@@ -10,6 +10,7 @@ import type {
   DeltaPass,
   ForwardPass,
   GradientPass,
+  MaskPass,
   SendPass,
   UnitListPass,
   UpdatePass,
@@ -53,6 +54,7 @@ export class Classifier {
   readonly #kernels: ClassifierKernels;
   /** per lower layer l < L, the factor 1/q of the last forward pass (1 where nothing was dropped) */
   readonly #scales: Float64Array;
+  readonly #masks: MaskPass[];
   readonly #send: SendPass[];
   readonly #forward: ForwardPass[];
   readonly #lists: UnitListPass[];
@@ -77,6 +79,7 @@ export class Classifier {
     const a = this.#arrays;
     const layers = sizes.length - 1;
     this.#scales = new Float64Array(layers).fill(1);
+    this.#masks = a.masks.map((mask, l) => ({ mask, generator: a.generator, ties: a.ties, bounds: a.maskBounds[l]! }));
     this.#send = a.sent.map((x, l) => ({
       source: l === 0 ? a.inputs : a.preActivations[l]!,
       mask: a.masks[l]!,
@@ -196,7 +199,7 @@ export class Classifier {
     for (let l = 0; l < this.layers; l++) {
       const p = drop === undefined ? 0 : l === 0 ? drop.input : drop.hidden;
       const mask = a.masks[l]!;
-      if (p > 0 && rng !== undefined) fillMask(rng, mask, batch * sizes[l]!, 1 - p, 1);
+      if (p > 0 && rng !== undefined) this.#kernels.drawMask(this.#masks[l]!, rng, batch * sizes[l]!, 1 - p);
       else if (p > 0) throw new TypeError('forward: a training pass with dropout needs a generator for its masks');
       else mask.fill(1, 0, batch * sizes[l]!);
       this.#scales[l] = keptScale(p);

@@ -24,6 +24,18 @@ export interface Widths {
   nOut: number;
 }
 
+/** Where a layer's mask is drawn, and what the WebAssembly fill needs beside it. */
+export interface MaskPass {
+  /** written: 1 kept, 0 dropped, [batch][n] */
+  mask: Uint8Array;
+  /** the generator's state and increment as four int32 halves, while a kernel draws in its place */
+  generator: Int32Array;
+  /** scratch, length ≥ the mask's: where draws tied */
+  ties: Int32Array;
+  /** the keep probability q last drawn at and its mask bounds (random.ts maskBounds): [q, top, rest] */
+  bounds: Float64Array;
+}
+
 /**
  * What a layer sends on, x = f(source) ⊙ mask / q, with f ReLU (hidden layers) or the identity
  * (inputs), and the units whose x is not 0, per example.
