@@ -59,7 +59,7 @@ export async function paperBenchmark(full: boolean): Promise<void> {
   for (const hidden of [512, 1024]) {
     const mine = ours(train, hidden);
     const theirs = tfjsPaperTask(mine.run.classifier, train, paperOptions(hidden));
-    const [a, b]: number[][] = [[], []];
+    const [a, b]: [number[], number[]] = [[], []];
     for (let round = 0; round < 2; round++) {
       a.push(rate(mine.step, 20));
       b.push(rate(theirs.step, 2, 3));
