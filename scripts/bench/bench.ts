@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: the reference training task of DESIGN.md in Dropout Lab's network and in
- * TensorFlow.js (CPU and WASM backends) in this one process, and the cost of a detached
- * buffer on typed-array loops. Prints medians and ratios; not part of the tests.
+ * TensorFlow.js (CPU and WASM backends) in this one process, the cost of a detached buffer on
+ * typed-array loops, and the dropout paper's digit task in Dropout Lab's classifier against
+ * TensorFlow.js (paper-bench.ts). Prints medians and ratios; not part of the tests.
+ * `npm run bench -- reference` or `-- paper` runs one of the two; `-- full` times TensorFlow.js
+ * through the whole paired run of the paper task (two minutes more) instead of a fifth of it.
  */
 import { cpus } from 'node:os';
 import { createRequire } from 'node:module';
@@ -13,6 +16,7 @@ import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { median, milliseconds, stepsPerSecond } from './measure.ts';
+import { paperBenchmark } from './paper-bench.ts';
 import { ours } from './reference-task.ts';
 import { tfjsTask } from './tfjs-task.ts';
 
@@ -23,16 +27,35 @@ const GRID_REPEATS = 15;
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 async function main(): Promise<void> {
+  const full = process.argv.includes('full');
+  const sections = process.argv.slice(2).filter((name) => name !== 'full');
+  const unknown = sections.filter((name) => name !== 'reference' && name !== 'paper');
+  if (unknown.length > 0)
+    throw new Error(`npm run bench -- [reference] [paper] [full]: no section ${unknown.join(', ')}`);
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
-  console.log('reference task: 200 two-moons points, 2→64→64→1 tanh, inverted dropout p = 0.5, full-batch GD lr 0.1\n');
+  const require = createRequire(import.meta.url);
+  setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
+  await tf.setBackend('wasm');
+  const [simd, threads] = await Promise.all(
+    ['WASM_HAS_SIMD_SUPPORT', 'WASM_HAS_MULTITHREAD_SUPPORT'].map((flag) => tf.env().getAsync(flag)),
+  );
+  console.log(
+    `tfjs ${tf.version_core}, wasm backend: SIMD ${simd ? 'on' : 'off'}, ${threads ? 'multithreaded' : 'one thread'}`,
+  );
+  if (sections.length === 0 || sections.includes('reference')) await referenceBenchmark();
+  if (sections.length === 0 || sections.includes('paper')) await paperBenchmark(full);
+}
+
+async function referenceBenchmark(): Promise<void> {
+  console.log(
+    '\nreference task: 200 two-moons points, 2→64→64→1 tanh, inverted dropout p = 0.5, full-batch GD lr 0.1\n',
+  );
 
   const mine = ours();
   const initial = mine.trainer.network;
   const peers: { name: string; task: ReturnType<typeof tfjsTask> }[] = [];
   await tf.setBackend('cpu');
   peers.push({ name: 'tfjs-core, cpu backend', task: tfjsTask(initial) });
-  const require = createRequire(import.meta.url);
-  setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
   await tf.setBackend('wasm');
   peers.push({ name: 'tfjs-core, wasm backend', task: tfjsTask(initial) });
 

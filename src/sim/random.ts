@@ -73,6 +73,24 @@ export class Pcg32 implements Rng {
     this.#step();
   }
 
+  /**
+   * Writes the generator as four int32 halves, [state high, state low, increment high,
+   * increment low], for a kernel that draws in its place by the same rule (the mask fill of
+   * wasm/classifier.wat) and then hands the state back with {@link setState}.
+   */
+  getState(into: Int32Array): void {
+    into[0] = this.#state[0]!;
+    into[1] = this.#state[1]!;
+    into[2] = this.#incHi;
+    into[3] = this.#incLo;
+  }
+
+  /** Takes back the state halves (into[0], into[1]) of a kernel that drew in this generator's place. */
+  setState(from: Int32Array): void {
+    this.#state[0] = from[0]!;
+    this.#state[1] = from[1]!;
+  }
+
   nextUint32(): number {
     const state = this.#state;
     const word = output(state[0]!, state[1]!) >>> 0;
@@ -217,8 +235,11 @@ export function fillMask(rng: Rng, out: Float64Array | Uint8Array, count: number
   for (const i of ties) out[i] = rng.nextUint32() < rest ? kept : 0;
 }
 
-/** ⌊256q⌋, and the rest 256q − ⌊256q⌋ scaled to a 32-bit threshold; both exact in doubles. */
-function maskBounds(q: number): { top: number; rest: number } {
+/**
+ * What a mask fill at keep probability q compares with (see {@link fillMask}): ⌊256q⌋, and the
+ * rest 256q − ⌊256q⌋ scaled to a 32-bit threshold; both exact in doubles.
+ */
+export function maskBounds(q: number): { top: number; rest: number } {
   const scaled = Math.min(1, Math.max(0, q)) * 256;
   const top = Math.floor(scaled);
   return { top, rest: (scaled - top) * TWO_POW_32 };

@@ -3,7 +3,8 @@ import { Classifier } from '../../src/sim/classifier/classifier.ts';
 import { NO_DROPOUT, PAPER_DROPOUT, type DropProbabilities } from '../../src/sim/classifier/shape.ts';
 import type { KernelChoice } from '../../src/sim/network-memory.ts';
 import type { UpdateSettings } from '../../src/sim/optimizer.ts';
-import { Pcg32, Stream } from '../../src/sim/random.ts';
+import { classifierArrays } from '../../src/sim/classifier/engine.ts';
+import { fillMask, Pcg32, Stream } from '../../src/sim/random.ts';
 
 interface Run {
   sizes: number[];
@@ -44,7 +45,7 @@ function train(run: Run, kernels: KernelChoice, steps: number, ClassifierClass =
   return { classifier, losses };
 }
 
-/** Every number of a classifier's parameters, gradients and last pass, as bit patterns. */
+/** Every number of a classifier's parameters, gradients and last pass, as bit patterns, and its masks. */
 function state(classifier: Classifier): number[] {
   const arrays: Float32Array[] = [];
   for (let l = 0; l < classifier.layers; l++) {
@@ -52,7 +53,11 @@ function state(classifier: Classifier): number[] {
     arrays.push(classifier.biasGradients(l), classifier.activations(l), classifier.preActivations(l + 1));
   }
   arrays.push(classifier.activations(classifier.layers));
-  return arrays.flatMap((array) => [...new Uint32Array(array.buffer, array.byteOffset, array.length)]);
+  const masks = Array.from({ length: classifier.layers }, (_, l) => [...classifier.masks(l)]);
+  return [
+    ...arrays.flatMap((array) => [...new Uint32Array(array.buffer, array.byteOffset, array.length)]),
+    ...masks.flat(),
+  ];
 }
 
 /** Indices where two lists differ. */
@@ -118,6 +123,38 @@ describe('the WebAssembly kernels of a classifier', () => {
     const same = train(run, 'webassembly', 1).classifier;
     expect([...other.masks(1)]).not.toEqual([...same.masks(1)]);
   });
+});
+
+describe('the WebAssembly mask fill', () => {
+  // Keep probabilities with and without a rest beyond a multiple of 1/256, and counts that end
+  // in the middle of a word.
+  it.each([
+    [0.8, 78_400],
+    [0.5, 25_600],
+    [1 / 3, 1001],
+    [0.999, 50],
+    [0.01, 7],
+  ])(
+    'draws at q = %f over %i units exactly what random.ts fillMask draws, and leaves the generator where it would',
+    (q, count) => {
+      const { arrays, kernels } = classifierArrays([count, 2], 1, 'webassembly');
+      expect(kernels.name).toBe('webassembly');
+      const pass = {
+        mask: arrays.masks[0]!,
+        generator: arrays.generator,
+        ties: arrays.ties,
+        bounds: arrays.maskBounds[0]!,
+      };
+      const [wasm, js] = [new Pcg32(5, Stream.mask), new Pcg32(5, Stream.mask)];
+      const expected = new Uint8Array(count);
+      for (let draw = 0; draw < 2; draw++) {
+        kernels.drawMask(pass, wasm, count, q);
+        fillMask(js, expected, count, q, 1);
+        expect(pass.mask.subarray(0, count)).toEqual(expected);
+        expect(wasm.nextUint32()).toBe(js.nextUint32());
+      }
+    },
+  );
 });
 
 describe('without WebAssembly', () => {

@@ -1,23 +1,18 @@
 import { DIGIT_PIXELS, type Digits } from '../digits/digits.ts';
 import type { KernelChoice } from '../network-memory.ts';
 import type { UpdateSettings } from '../optimizer.ts';
-import { fillMask, type Rng } from '../random.ts';
+import type { Rng } from '../random.ts';
 import { normal } from '../sampling.ts';
 import { classifierArrays, type ClassifierArrays, type ClassifierKernels } from './engine.ts';
 import { crossEntropy, misclassified, outputDeltas, softmax } from './output.ts';
-import type {
-  ConstrainPass,
-  DeltaPass,
-  ForwardPass,
-  GradientPass,
-  SendPass,
-  UnitListPass,
-  UpdatePass,
-} from './passes.ts';
+import { classifierPasses, type ClassifierPasses } from './passes.ts';
 import {
+  assertBatch,
   assertClassifierShape,
   assertDropProbabilities,
+  assertLabel,
   keptScale,
+  NO_DROPOUT,
   type ClassifierShape,
   type DropProbabilities,
 } from './shape.ts';
@@ -53,13 +48,8 @@ export class Classifier {
   readonly #kernels: ClassifierKernels;
   /** per lower layer l < L, the factor 1/q of the last forward pass (1 where nothing was dropped) */
   readonly #scales: Float64Array;
-  readonly #send: SendPass[];
-  readonly #forward: ForwardPass[];
-  readonly #lists: UnitListPass[];
-  readonly #gradients: GradientPass[];
-  readonly #deltas: DeltaPass[];
-  readonly #updates: UpdatePass[];
-  readonly #constraints: ConstrainPass[];
+  /** what each kernel reads and writes, per layer */
+  readonly #passes: ClassifierPasses;
   #batch = 0;
   /** how far the loaded batch has gone: loaded, its forward pass, its gradients, the update they made */
   #state: Stage = 'empty';
@@ -74,34 +64,8 @@ export class Classifier {
     this.shape = Object.freeze({ sizes: Object.freeze([...shape.sizes]), maxBatch: shape.maxBatch });
     const { sizes, maxBatch } = this.shape;
     ({ arrays: this.#arrays, kernels: this.#kernels } = classifierArrays(sizes, maxBatch, kernels));
-    const a = this.#arrays;
-    const layers = sizes.length - 1;
-    this.#scales = new Float64Array(layers).fill(1);
-    this.#send = a.sent.map((x, l) => ({
-      source: l === 0 ? a.inputs : a.preActivations[l]!,
-      mask: a.masks[l]!,
-      x,
-      live: a.live[l]!,
-      n: sizes[l]!,
-      relu: l > 0,
-    }));
-    this.#forward = a.weights.map((w, l) => {
-      const [x, live, b, z] = [a.sent[l]!, a.live[l]!, a.biases[l]!, a.preActivations[l + 1]!];
-      return { x, live, w, b, z, nIn: sizes[l]!, nOut: sizes[l + 1]! };
-    });
-    this.#lists = this.#send.map(({ live, n }, l) => ({ live, byUnit: a.byUnit[l]!, n }));
-    this.#gradients = this.#forward.map(({ nIn, nOut }, l) => {
-      const [byUnit, delta, gw, gb] = [a.byUnit[l]!, a.deltas[l + 1]!, a.weightGrads[l]!, a.biasGrads[l]!];
-      return { byUnit, delta, gw, gb, zeros: a.zeros, nIn, nOut };
-    });
-    this.#deltas = this.#forward.map(({ w, live, nIn, nOut }, l) => {
-      return { upper: a.deltas[l + 1]!, w, live, lower: a.deltas[l]!, nIn, nOut };
-    });
-    this.#updates = [
-      ...a.weights.map((values, l) => ({ values, grads: a.weightGrads[l]!, velocity: a.weightVelocity[l]! })),
-      ...a.biases.map((values, l) => ({ values, grads: a.biasGrads[l]!, velocity: a.biasVelocity[l]! })),
-    ];
-    this.#constraints = a.weights.map((w, l) => ({ w, sums: a.sums, nIn: sizes[l]!, nOut: sizes[l + 1]! }));
+    this.#scales = new Float64Array(sizes.length - 1).fill(1);
+    this.#passes = classifierPasses(this.#arrays, sizes);
   }
 
   /** Which code runs the kernels (the same bits either way). */
@@ -149,7 +113,7 @@ export class Classifier {
     const n = this.shape.sizes[0]!;
     if (n !== DIGIT_PIXELS)
       throw new RangeError(`loadDigits: digits have ${DIGIT_PIXELS} pixels, this classifier ${n} inputs`);
-    this.#assertBatch(count);
+    assertBatch(this.shape, count);
     const available = order === null ? digits.count : order.length;
     if (!Number.isInteger(start) || start < 0 || start + count > available) {
       throw new RangeError(
@@ -162,21 +126,23 @@ export class Classifier {
       if (digit >= digits.count) throw new RangeError(`loadDigits: order names digit ${digit} of ${digits.count}`);
       const from = digit * DIGIT_PIXELS;
       for (let k = 0; k < DIGIT_PIXELS; k++) inputs[e * DIGIT_PIXELS + k] = INTENSITY[digits.pixels[from + k]!]!;
-      labels[e] = this.#label(digits.labels[digit]!);
+      labels[e] = assertLabel(this.shape, digits.labels[digit]!);
     }
-    this.#loaded(count);
+    this.#batch = count;
+    this.#state = 'loaded';
   }
 
   /** Loads `count` examples of any inputs ([count][n_0], rounded to float32) and their classes. */
   loadExamples(inputs: ArrayLike<number>, labels: ArrayLike<number>, count: number): void {
-    this.#assertBatch(count);
+    assertBatch(this.shape, count);
     const n = this.shape.sizes[0]!;
     if (inputs.length < count * n || labels.length < count) {
       throw new RangeError(`loadExamples: ${count} examples need ${count * n} inputs and ${count} labels`);
     }
     for (let k = 0; k < count * n; k++) this.#arrays.inputs[k] = inputs[k]!;
-    for (let e = 0; e < count; e++) this.#arrays.labels[e] = this.#label(labels[e]!);
-    this.#loaded(count);
+    for (let e = 0; e < count; e++) this.#arrays.labels[e] = assertLabel(this.shape, labels[e]!);
+    this.#batch = count;
+    this.#state = 'loaded';
   }
 
   /** The forward pass of the test network: every unit present, nothing scaled. */
@@ -187,23 +153,25 @@ export class Classifier {
    * units scaled by 1/q. A dropped unit sends exactly 0 and costs nothing.
    */
   forward(drop: DropProbabilities, rng: Rng): void;
-  forward(drop?: DropProbabilities, rng?: Rng): void {
+  forward(drop: DropProbabilities = NO_DROPOUT, rng?: Rng): void {
     if (this.#state === 'empty') throw new Error('forward: load a batch first (loadDigits or loadExamples)');
-    if (drop !== undefined) assertDropProbabilities(drop);
+    assertDropProbabilities(drop);
+    if (rng === undefined && (drop.input > 0 || drop.hidden > 0)) {
+      throw new TypeError('forward: a training pass with dropout needs a generator for its masks');
+    }
     const { sizes } = this.shape;
     const a = this.#arrays;
     const batch = this.#batch;
     for (let l = 0; l < this.layers; l++) {
-      const p = drop === undefined ? 0 : l === 0 ? drop.input : drop.hidden;
-      const mask = a.masks[l]!;
-      if (p > 0 && rng !== undefined) fillMask(rng, mask, batch * sizes[l]!, 1 - p, 1);
-      else if (p > 0) throw new TypeError('forward: a training pass with dropout needs a generator for its masks');
-      else mask.fill(1, 0, batch * sizes[l]!);
+      const p = l === 0 ? drop.input : drop.hidden;
+      const pass = this.#passes.masks[l]!;
+      if (p > 0) this.#kernels.drawMask(pass, rng!, batch * sizes[l]!, 1 - p);
+      else pass.mask.fill(1, 0, batch * sizes[l]!);
       this.#scales[l] = keptScale(p);
     }
     for (let l = 0; l < this.layers; l++) {
-      this.#kernels.send(this.#send[l]!, batch, this.#scales[l]!);
-      this.#kernels.forward(this.#forward[l]!, batch);
+      this.#kernels.send(this.#passes.send[l]!, batch, this.#scales[l]!);
+      this.#kernels.forward(this.#passes.forward[l]!, batch);
     }
     softmax(a.preActivations[this.layers]!, a.probabilities, batch, sizes[this.layers]!);
     this.#state = 'forward';
@@ -234,10 +202,10 @@ export class Classifier {
     const L = this.layers;
     outputDeltas(a.probabilities, a.labels, a.deltas[L]!, this.#batch, sizes[L]!);
     for (let l = L - 1; l >= 0; l--) {
-      this.#kernels.listByUnit(this.#lists[l]!, this.#batch);
-      this.#kernels.gradients(this.#gradients[l]!, this.#batch);
+      this.#kernels.listByUnit(this.#passes.lists[l]!, this.#batch);
+      this.#kernels.gradients(this.#passes.gradients[l]!, this.#batch);
       // The inputs need no δ.
-      if (l > 0) this.#kernels.deltas(this.#deltas[l]!, this.#batch, this.#scales[l]!);
+      if (l > 0) this.#kernels.deltas(this.#passes.deltas[l]!, this.#batch, this.#scales[l]!);
     }
     this.#state = 'backward';
   }
@@ -248,8 +216,9 @@ export class Classifier {
    */
   step({ learningRate, momentum, maxNorm }: UpdateSettings): void {
     this.#assertState('step');
-    for (const pass of this.#updates) this.#kernels.update(pass, learningRate, momentum);
-    if (maxNorm > 0 && maxNorm < Infinity) for (const pass of this.#constraints) this.#kernels.constrain(pass, maxNorm);
+    for (const pass of this.#passes.updates) this.#kernels.update(pass, learningRate, momentum);
+    if (maxNorm > 0 && maxNorm < Infinity)
+      for (const pass of this.#passes.constraints) this.#kernels.constrain(pass, maxNorm);
     this.#state = 'stepped';
   }
 
@@ -308,24 +277,6 @@ export class Classifier {
     if (!Number.isInteger(l) || l < 0 || l >= this.layers)
       throw new RangeError(`weight layer ${l} is not 0…${this.layers - 1}`);
     return l;
-  }
-
-  #assertBatch(count: number): void {
-    if (!Number.isInteger(count) || count < 1 || count > this.shape.maxBatch) {
-      throw new RangeError(`batch of ${count}: load 1…${this.shape.maxBatch} examples (the shape's maxBatch)`);
-    }
-  }
-
-  #label(label: number): number {
-    const classes = this.shape.sizes[this.layers]!;
-    if (!Number.isInteger(label) || label < 0 || label >= classes)
-      throw new RangeError(`label ${label} is not a class 0…${classes - 1}`);
-    return label;
-  }
-
-  #loaded(count: number): void {
-    this.#batch = count;
-    this.#state = 'loaded';
   }
 
   #assertState(call: keyof typeof NEEDS): void {

@@ -1,10 +1,12 @@
 import { checkedPasses, CHECK_KERNEL_ARRAYS } from '../kernel-checks.ts';
 import { liveUnits } from '../live-kernels.ts';
 import type { KernelChoice } from '../network-memory.ts';
+import { fillMask, maskBounds, Pcg32, type Rng } from '../random.ts';
 import { inKernelMemory, ON_THE_HEAP, type Allocator } from '../wasm/allocation.ts';
 import { CLASSIFIER_WASM_BASE64 } from '../wasm/classifier-module.ts';
 import type { KernelMemory } from '../wasm/compile.ts';
 import { deltas, forward, gradients, listByUnit, send } from './kernels.ts';
+import type { MaskPass } from './passes.ts';
 import { constrain, update } from './update-kernels.ts';
 
 /**
@@ -13,10 +15,16 @@ import { constrain, update } from './update-kernels.ts';
  * WebAssembly memory holding every array, which give the same bits (tested).
  */
 
-/** The seven kernels, with the signatures of their JavaScript twins. */
+/** A layer's mask from `rng` at keep probability q, as random.ts's fillMask draws it (1 kept). */
+function drawMask(pass: MaskPass, rng: Rng, count: number, q: number): void {
+  fillMask(rng, pass.mask, count, q, 1);
+}
+
+/** The eight kernels, with the signatures of their JavaScript twins. */
 export interface ClassifierKernels {
   /** which code computes */
   readonly name: KernelChoice;
+  drawMask: typeof drawMask;
   send: typeof send;
   listByUnit: typeof listByUnit;
   forward: typeof forward;
@@ -28,6 +36,7 @@ export interface ClassifierKernels {
 
 const JAVASCRIPT: ClassifierKernels = {
   name: 'javascript',
+  drawMask,
   send,
   listByUnit,
   forward,
@@ -40,6 +49,7 @@ const JAVASCRIPT: ClassifierKernels = {
 /** The exports of classifier.wat; arrays are passed as byte offsets into `memory`. */
 interface ClassifierExports {
   memory: KernelMemory;
+  fillMask(...args: [generator: number, out: number, count: number, top: number, rest: number, ties: number]): void;
   send(
     ...args: [
       source: number,
@@ -95,6 +105,18 @@ type ByUnitArgs = [starts: number, examples: number, values: number];
 function webAssemblyKernels(k: ClassifierExports): ClassifierKernels {
   return {
     name: 'webassembly',
+    drawMask(pass, rng, count, q) {
+      // Another kind of generator draws by its own nextUint32, in JavaScript.
+      if (!(rng instanceof Pcg32)) return drawMask(pass, rng, count, q);
+      const { mask, generator, ties, bounds } = pass;
+      if (bounds[0] !== q) {
+        const { top, rest } = maskBounds(q);
+        bounds.set([q, top, rest]);
+      }
+      rng.getState(generator);
+      k.fillMask(generator.byteOffset, mask.byteOffset, count, bounds[1]!, bounds[2]!, ties.byteOffset);
+      rng.setState(generator);
+    },
     send({ source, mask, x, live, n, relu }, batch, scale) {
       const { units, counts, values } = live;
       k.send(
@@ -185,10 +207,13 @@ function webAssemblyKernels(k: ClassifierExports): ClassifierKernels {
 function describe(sizes: readonly number[], maxBatch: number) {
   const lower = sizes.slice(0, -1);
   const pairs = lower.map((n, l) => [n, sizes[l + 1]!] as const);
-  return ({ f32, i32, u8 }: Allocator) => ({
+  return ({ f64, f32, i32, u8 }: Allocator) => ({
     inputs: f32(maxBatch * sizes[0]!),
     labels: u8(maxBatch),
     masks: lower.map((n) => u8(maxBatch * n)),
+    maskBounds: lower.map(() => f64(3).fill(Number.NaN)),
+    generator: i32(4),
+    ties: i32(maxBatch * Math.max(...lower)),
     sent: lower.map((n) => f32(maxBatch * n)),
     live: lower.map((n) => ({ ...liveUnits(maxBatch, n, i32), values: f32(maxBatch * n) })),
     byUnit: lower.map((n) => ({ starts: i32(n + 1), examples: i32(maxBatch * n), values: f32(maxBatch * n) })),

@@ -1,4 +1,5 @@
 import type { LiveUnits } from '../layer-passes.ts';
+import type { ClassifierArrays } from './engine.ts';
 
 /**
  * What each kernel of a classifier reads and writes, one object a layer and pass, built once by
@@ -22,6 +23,18 @@ export interface Widths {
   nIn: number;
   /** units of the upper layer */
   nOut: number;
+}
+
+/** Where a layer's mask is drawn, and what the WebAssembly fill needs beside it. */
+export interface MaskPass {
+  /** written: 1 kept, 0 dropped, [batch][n] */
+  mask: Uint8Array;
+  /** the generator's state and increment as four int32 halves, while a kernel draws in its place */
+  generator: Int32Array;
+  /** scratch, length ≥ the mask's: where draws tied */
+  ties: Int32Array;
+  /** the keep probability q last drawn at and its mask bounds (random.ts maskBounds): [q, top, rest] */
+  bounds: Float64Array;
 }
 
 /**
@@ -121,4 +134,57 @@ export interface ConstrainPass extends Widths {
   w: Float32Array;
   /** scratch, length ≥ nOut */
   sums: Float32Array;
+}
+
+/** Every pass of a classifier, per layer: built once, the same objects on every step. */
+export interface ClassifierPasses {
+  /** per lower layer l < L */
+  masks: MaskPass[];
+  send: SendPass[];
+  lists: UnitListPass[];
+  /** per weight layer l < L */
+  forward: ForwardPass[];
+  gradients: GradientPass[];
+  /** per weight layer l < L, the δ of layer l (index 0 unused: the inputs need none) */
+  deltas: DeltaPass[];
+  /** the weights of every layer, then the biases */
+  updates: UpdatePass[];
+  constraints: ConstrainPass[];
+}
+
+/** The passes over a classifier's arrays (engine.ts) for layers of `sizes`. */
+export function classifierPasses(a: ClassifierArrays, sizes: readonly number[]): ClassifierPasses {
+  const { generator, ties, zeros, sums } = a;
+  const width = (l: number) => ({ nIn: sizes[l]!, nOut: sizes[l + 1]! });
+  return {
+    masks: a.masks.map((mask, l) => ({ mask, generator, ties, bounds: a.maskBounds[l]! })),
+    send: a.sent.map((x, l) => {
+      const source = l === 0 ? a.inputs : a.preActivations[l]!;
+      return { source, mask: a.masks[l]!, x, live: a.live[l]!, n: sizes[l]!, relu: l > 0 };
+    }),
+    lists: a.live.map((live, l) => ({ live, byUnit: a.byUnit[l]!, n: sizes[l]! })),
+    forward: a.weights.map((w, l) => ({
+      live: a.live[l]!,
+      w,
+      b: a.biases[l]!,
+      z: a.preActivations[l + 1]!,
+      ...width(l),
+    })),
+    gradients: a.weightGrads.map((gw, l) => {
+      const [byUnit, delta, gb] = [a.byUnit[l]!, a.deltas[l + 1]!, a.biasGrads[l]!];
+      return { byUnit, delta, gw, gb, zeros, ...width(l) };
+    }),
+    deltas: a.weights.map((w, l) => ({
+      upper: a.deltas[l + 1]!,
+      w,
+      live: a.live[l]!,
+      lower: a.deltas[l]!,
+      ...width(l),
+    })),
+    updates: [
+      ...a.weights.map((values, l) => ({ values, grads: a.weightGrads[l]!, velocity: a.weightVelocity[l]! })),
+      ...a.biases.map((values, l) => ({ values, grads: a.biasGrads[l]!, velocity: a.biasVelocity[l]! })),
+    ],
+    constraints: a.weights.map((w, l) => ({ w, sums, ...width(l) })),
+  };
 }

@@ -52,6 +52,22 @@ export function assertClassifierShape({ sizes, maxBatch }: ClassifierShape): voi
   }
 }
 
+/** Throws a RangeError unless a batch of `count` examples fits the shape's buffers. */
+export function assertBatch({ maxBatch }: ClassifierShape, count: number): void {
+  if (!Number.isInteger(count) || count < 1 || count > maxBatch) {
+    throw new RangeError(`batch of ${count}: load 1…${maxBatch} examples (the shape's maxBatch)`);
+  }
+}
+
+/** `label`, or a RangeError unless it is one of the shape's classes. */
+export function assertLabel({ sizes }: ClassifierShape, label: number): number {
+  const classes = sizes[sizes.length - 1]!;
+  if (!Number.isInteger(label) || label < 0 || label >= classes) {
+    throw new RangeError(`label ${label} is not a class 0…${classes - 1}`);
+  }
+  return label;
+}
+
 /** Throws a RangeError unless both drop probabilities are in [0, 1). */
 export function assertDropProbabilities(drop: DropProbabilities): void {
   for (const layer of ['input', 'hidden'] as const) {

@@ -13,6 +13,79 @@
 (module
   (memory (export "memory") 1 65536)
 
+  ;; One PCG32 output (XSH-RR) of a 64-bit state: ((s >> 18) ^ s) >> 27, rotated right by s >> 59.
+  (func $output (param $s i64) (result i32)
+    (i32.rotr
+      (i32.wrap_i64 (i64.shr_u (i64.xor (i64.shr_u (local.get $s) (i64.const 18)) (local.get $s)) (i64.const 27)))
+      (i32.wrap_i64 (i64.shr_u (local.get $s) (i64.const 59)))))
+
+  ;; Bernoulli draws into `count` mask bytes, 1 kept and 0 dropped, exactly as random.ts's
+  ;; fillMask draws them from its Pcg32 (fillMask): each byte of a word, high byte first, keeps a
+  ;; unit below $top = floor(256q) and drops it above; the units that tie are listed in $ties and
+  ;; settled afterwards, in order, by a further word compared with $rest. The generator is four
+  ;; i32 at $generator (state high, low, increment high, low); its state is written back.
+  (func (export "fillMask")
+    (param $generator i32) (param $out i32) (param $count i32) (param $top i32) (param $rest f64) (param $ties i32)
+    (local $s i64) (local $inc i64) (local $word i32) (local $i i32) (local $byte i32)
+    (local $tied i32) (local $t i32)
+    (local.set $s (i64.or (i64.shl (i64.extend_i32_u (i32.load offset=0 (local.get $generator))) (i64.const 32))
+      (i64.extend_i32_u (i32.load offset=4 (local.get $generator)))))
+    (local.set $inc (i64.or (i64.shl (i64.extend_i32_u (i32.load offset=8 (local.get $generator))) (i64.const 32))
+      (i64.extend_i32_u (i32.load offset=12 (local.get $generator)))))
+    (local.set $tied (local.get $ties))
+    (local.set $i (i32.const 0))
+    ;; whole words, four bytes each; every draw is listed as a tie, and the list advances past
+    ;; real ones only
+    (block $wordsDone
+      (loop $words
+        (br_if $wordsDone (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $count)))
+        (local.set $word (call $output (local.get $s)))
+        (local.set $s (i64.add (i64.mul (local.get $s) (i64.const 6364136223846793005)) (local.get $inc)))
+        (local.set $byte (i32.and (i32.shr_u (local.get $word) (i32.const 24)) (i32.const 255)))
+        (i32.store8 offset=0 (i32.add (local.get $out) (local.get $i)) (i32.lt_u (local.get $byte) (local.get $top)))
+        (i32.store (local.get $tied) (i32.add (local.get $i) (i32.const 0)))
+        (local.set $tied (i32.add (local.get $tied) (i32.shl (i32.eq (local.get $byte) (local.get $top)) (i32.const 2))))
+        (local.set $byte (i32.and (i32.shr_u (local.get $word) (i32.const 16)) (i32.const 255)))
+        (i32.store8 offset=1 (i32.add (local.get $out) (local.get $i)) (i32.lt_u (local.get $byte) (local.get $top)))
+        (i32.store (local.get $tied) (i32.add (local.get $i) (i32.const 1)))
+        (local.set $tied (i32.add (local.get $tied) (i32.shl (i32.eq (local.get $byte) (local.get $top)) (i32.const 2))))
+        (local.set $byte (i32.and (i32.shr_u (local.get $word) (i32.const 8)) (i32.const 255)))
+        (i32.store8 offset=2 (i32.add (local.get $out) (local.get $i)) (i32.lt_u (local.get $byte) (local.get $top)))
+        (i32.store (local.get $tied) (i32.add (local.get $i) (i32.const 2)))
+        (local.set $tied (i32.add (local.get $tied) (i32.shl (i32.eq (local.get $byte) (local.get $top)) (i32.const 2))))
+        (local.set $byte (i32.and (i32.shr_u (local.get $word) (i32.const 0)) (i32.const 255)))
+        (i32.store8 offset=3 (i32.add (local.get $out) (local.get $i)) (i32.lt_u (local.get $byte) (local.get $top)))
+        (i32.store (local.get $tied) (i32.add (local.get $i) (i32.const 3)))
+        (local.set $tied (i32.add (local.get $tied) (i32.shl (i32.eq (local.get $byte) (local.get $top)) (i32.const 2))))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $words)))
+    ;; the last units, from the high bytes of one more word
+    (if (i32.lt_u (local.get $i) (local.get $count))
+      (then
+        (local.set $word (call $output (local.get $s)))
+        (local.set $s (i64.add (i64.mul (local.get $s) (i64.const 6364136223846793005)) (local.get $inc)))
+        (block $bytesDone
+          (loop $bytes
+            (br_if $bytesDone (i32.ge_u (local.get $i) (local.get $count)))
+            (local.set $byte (i32.shr_u (local.get $word) (i32.const 24)))
+            (i32.store8 (i32.add (local.get $out) (local.get $i)) (i32.lt_u (local.get $byte) (local.get $top)))
+            (i32.store (local.get $tied) (local.get $i))
+            (local.set $tied (i32.add (local.get $tied) (i32.shl (i32.eq (local.get $byte) (local.get $top)) (i32.const 2))))
+            (local.set $word (i32.shl (local.get $word) (i32.const 8)))
+            (local.set $i (i32.add (local.get $i) (i32.const 1)))
+            (br $bytes)))))
+    (local.set $t (local.get $ties))
+    (block $tiesDone
+      (loop $settle
+        (br_if $tiesDone (i32.ge_u (local.get $t) (local.get $tied)))
+        (i32.store8 (i32.add (local.get $out) (i32.load (local.get $t)))
+          (f64.lt (f64.convert_i32_u (call $output (local.get $s))) (local.get $rest)))
+        (local.set $s (i64.add (i64.mul (local.get $s) (i64.const 6364136223846793005)) (local.get $inc)))
+        (local.set $t (i32.add (local.get $t) (i32.const 4)))
+        (br $settle)))
+    (i32.store offset=0 (local.get $generator) (i32.wrap_i64 (i64.shr_u (local.get $s) (i64.const 32))))
+    (i32.store offset=4 (local.get $generator) (i32.wrap_i64 (local.get $s))))
+
   ;; x = f(source) · scale where mask is 1, exactly 0 where it is 0, with f = max(·, 0) when
   ;; $relu is 1, else the identity; and each example's units with x ≠ 0 and their x (send). Four
   ;; units at a time, a dropped unit's bits cleared by a lane mask (no branch on a random
