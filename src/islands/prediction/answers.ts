@@ -3,7 +3,10 @@
  * simulations that show them compute them: the same functions, settings and seeds. Nothing here
  * is typed in; tests/unit/prediction.test.ts checks each against its simulation.
  */
+import { DIGITS_REFERENCE } from '../../lib/digits-reference.ts';
 import { binomialCdf, binomialMean, binomialPmf } from '../../sim/binomial.ts';
+import { sizeSummary } from '../../sim/digits/experiments/findings.ts';
+import { REFERENCE_SIZES } from '../../sim/digits/experiments/plan.ts';
 import { LAB_CLAIMS } from '../../sim/lab-claims.ts';
 import { measureRun, type RunOutcome } from '../../sim/lab-runs.ts';
 import { expectedUnitOutput, type UnitDrawsParams } from '../../sim/unit-draws.ts';
@@ -69,4 +72,14 @@ export const labValidationLosses = (seed = LAB_SEED): { dropout: number; plain: 
   for (const [name, run] of Object.entries(claim.runs)) outcomes[name] = measureRun(run, seed);
   const { dropout, plain } = claim.measure(outcomes);
   return { dropout: dropout ?? Number.NaN, plain: plain ?? Number.NaN };
+};
+
+/** The smallest training set of the digits size sweep. */
+export const SMALLEST_DIGITS = Math.min(...REFERENCE_SIZES);
+
+/** Each arm's test error at the smallest training set, in percent, mean over the reference seeds. */
+export const smallestSetErrors = (): { dropout: number; plain: number } => {
+  const at = sizeSummary(DIGITS_REFERENCE).find((s) => s.size === SMALLEST_DIGITS);
+  if (!at) throw new Error(`no reference results at ${SMALLEST_DIGITS} digits`);
+  return { dropout: 100 * at.dropout, plain: 100 * at.plain };
 };
