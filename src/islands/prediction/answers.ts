@@ -7,6 +7,9 @@ import { binomialCdf, binomialMean, binomialPmf } from '../../sim/binomial.ts';
 import { LAB_CLAIMS } from '../../sim/lab-claims.ts';
 import { measureRun, type RunOutcome } from '../../sim/lab-runs.ts';
 import { expectedUnitOutput, type UnitDrawsParams } from '../../sim/unit-draws.ts';
+import { sizeFigure } from '../digits/figures.ts';
+import { REFERENCE } from '../digits/reference.ts';
+import { REFERENCE_SIZES } from '../../sim/digits/experiments/plan.ts';
 import { rateSteps, stepRatio } from '../effective-rate/summary.ts';
 import { printedCurve } from '../monte-carlo/picture.ts';
 import { uncertaintyInsideOutside } from '../monte-carlo/summary.ts';
@@ -70,3 +73,10 @@ export const labValidationLosses = (seed = LAB_SEED): { dropout: number; plain: 
   const { dropout, plain } = claim.measure(outcomes);
   return { dropout: dropout ?? Number.NaN, plain: plain ?? Number.NaN };
 };
+
+/** The digits lab's mean test error over its reference seeds at `size` training digits, by arm (fractions). */
+export function digitsSizeErrors(size: (typeof REFERENCE_SIZES)[number]): { dropout: number; plain: number } {
+  const figure = sizeFigure(REFERENCE);
+  const at = REFERENCE_SIZES.indexOf(size);
+  return { dropout: figure.dropout.means[at] ?? Number.NaN, plain: figure.plain.means[at] ?? Number.NaN };
+}

@@ -162,6 +162,24 @@ const BUILDERS: Record<string, () => PredictionSpec> = {
         'A lower training loss is not a better model: the network without dropout fits the flipped labels too, and pays for it on the validation points.',
     });
   },
+  'digits-size-1000': () => {
+    const error = answers.digitsSizeErrors(1000);
+    const pct = (x: number) => formatNumber(100 * x, 1);
+    return pickBy('lower', 'dropout', {
+      id: 'digits-size-1000',
+      question:
+        'Two networks learn to read handwritten digits from the first 1,000 training digits, one with dropout and one without. Which errs on fewer test digits, over ten seeds on average?',
+      choices: [
+        { id: 'dropout', label: 'The network with dropout', short: 'with dropout', value: error.dropout },
+        { id: 'plain', label: 'The network without dropout', short: 'without dropout', value: error.plain },
+      ],
+      measure: 'mean test error',
+      decimals: 3,
+      why: `With dropout the mean test error is ${pct(error.dropout)} %, without it ${pct(error.plain)} %: on 1,000 digits the network without dropout fits its training digits and generalizes worse.`,
+      misled:
+        'Dropout slows the fit of the training digits, but the test digits are what counts: the network without dropout memorises its 1,000 digits and errs more on new ones.',
+    });
+  },
 };
 
 const built = new Map<string, PredictionSpec>();
