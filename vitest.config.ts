@@ -1,9 +1,14 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Svelte components compile for the server here: the chart snapshot tests render them to SVG.
   plugins: [svelte()],
+  // The build writes this module (src/data/integration.ts); the tests make the same asset.
+  resolve: {
+    alias: { 'virtual:mnist-digits': fileURLToPath(new URL('tests/unit/mnist-digits-module.ts', import.meta.url)) },
+  },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

@@ -89,6 +89,15 @@ export function rangeScale(lo: number, hi: number, frame: Frame): ScaleLinear<nu
     .range([left, right]);
 }
 
+/** x scale logarithmic from `lo` to `hi` (both above 0) across the plotting area: sizes, counts of networks. */
+export function logRangeScale(lo: number, hi: number, frame: Frame): Scale {
+  const { left, right } = plotArea(frame);
+  const low = lo > 0 ? lo : 1;
+  return scaleLog()
+    .domain([low, hi > low ? hi : low * 10])
+    .range([left, right]);
+}
+
 /**
  * y scale from 0 to 8 % above `hi`, the largest value, mapped bottom-up onto the plotting area and
  * rounded to nice ticks: the linear view of a magnitude (a probability, a loss).

@@ -92,7 +92,10 @@ export function mnistDigits(make: () => Promise<Uint8Array> = mnistDigitFile): A
     name: 'dropout-lab:mnist-digits',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [mnistDigitsPlugin(source)] } });
+        // Workers are bundled apart from pages, with plugins of their own: the digits worker imports the module too.
+        updateConfig({
+          vite: { plugins: [mnistDigitsPlugin(source)], worker: { plugins: () => [mnistDigitsPlugin(source)] } },
+        });
       },
       'astro:config:done': ({ config }) => {
         source.base = config.base.endsWith('/') ? config.base : `${config.base}/`;

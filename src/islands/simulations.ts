@@ -1,4 +1,5 @@
 import { bernoulliDraws } from './bernoulli-draws/definition.ts';
+import { digits } from './digits/definition.ts';
 import { dropoutL2 } from './dropout-l2/definition.ts';
 import { dropCounts } from './drop-counts/definition.ts';
 import { effectiveRate } from './effective-rate/definition.ts';
@@ -22,6 +23,7 @@ export const SIMULATIONS = [
   training,
   dropoutL2,
   monteCarlo,
+  digits,
 ] as const;
 
 export type Simulation = (typeof SIMULATIONS)[number];
