@@ -16,8 +16,11 @@ import {
 } from '../sim/digits/experiments/plan.ts';
 import { RECIPE } from '../sim/digits/experiments/recipe.ts';
 import { digitCounts } from './digit-figures.ts';
-import { DIGITS_REFERENCE as reference } from './digits-reference.ts';
+import { DIGITS_ASSET } from 'virtual:mnist-digits';
+import { checkShippedDigits, DIGITS_REFERENCE as reference } from './digits-reference.ts';
 import { formatNumber, formatPercent } from './format.ts';
+
+checkShippedDigits(DIGITS_ASSET.sha256);
 
 const count = (n: number) => n.toLocaleString('en');
 const sizes = sizeSummary(reference);

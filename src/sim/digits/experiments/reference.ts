@@ -39,6 +39,13 @@ export class ReferenceResults {
   }
 }
 
+/** Throws unless the reference file was computed on the digits `digits` (a sha256). */
+export function checkReferenceDigits(file: Partial<StoredReference>, digits: string): void {
+  if (file.digits !== digits) {
+    throw new Error('reference results: computed on other digits; run `npm run reference:digits` again');
+  }
+}
+
 /**
  * Reads the reference file, checking it was computed on the digits `digits` (a sha256) with
  * today's recipe and holds a valid result for every reference point: a stale or damaged file
@@ -48,9 +55,7 @@ export function loadReference(json: unknown, digits: string, trainDigits: number
   const file = json as Partial<StoredReference>;
   if (file.format !== REFERENCE_FORMAT)
     throw new Error(`reference results: format ${String(file.format)}, expected ${REFERENCE_FORMAT}`);
-  if (file.digits !== digits) {
-    throw new Error('reference results: computed on other digits; run `npm run reference:digits` again');
-  }
+  checkReferenceDigits(file, digits);
   if (JSON.stringify(file.recipe) !== JSON.stringify(RECIPE)) {
     throw new Error('reference results: computed with another recipe; run `npm run reference:digits` again');
   }
