@@ -53,6 +53,11 @@ export async function paperBenchmark(full: boolean): Promise<void> {
     console.log(`  ${name.padEnd(24)} ${fmt(median(values))}        ${fmt(ourRate / median(values), 2)}×`);
   }
   console.log(`  the JavaScript kernels ÷ tfjs wasm: ${(median(steps.javaScript) / median(steps.tfWasm)).toFixed(2)}×`);
+  const { classifier } = wasm.run;
+  const live = [0, 1, 2].map((l) => (classifier.liveCount(l) / classifier.batch).toFixed(0));
+  console.log(
+    `  units that sent something in the last batch, per digit: ${live[0]} of 784 inputs, ${live[1]} and ${live[2]} of 256 hidden`,
+  );
 
   await tf.setBackend('wasm');
   console.log('\nwider hidden layers, steps per second (median of 2)   ours   tfjs wasm   ours ÷ wasm');
