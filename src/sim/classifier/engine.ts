@@ -199,10 +199,12 @@ function webAssemblyKernels(k: ClassifierExports): ClassifierKernels {
 }
 
 /**
- * Every array of a classifier of `sizes` for up to `maxBatch` examples. Per layer l of the
- * lower side of a weight layer (l < L): its inputs' or hidden units' mask, what it sends and its
- * live units, listed by example and by unit; per layer l ≥ 1 (index 0 empty): pre-activations
- * and δ; per weight layer: parameters, gradients and velocities.
+ * Every array of a classifier of `sizes` for up to `maxBatch` examples: the batch's inputs and
+ * labels; per layer l of the lower side of a weight layer (l < L), its mask (and the bounds its
+ * fill last used), what it sends and its live units, listed by example and by unit; per layer
+ * l ≥ 1 (index 0 empty), pre-activations and δ; the output probabilities; per weight layer,
+ * parameters, gradients and velocities; and scratch shared by all layers (the generator's state
+ * and the ties of a mask fill, the column sums of max-norm, a row of zeros).
  */
 function describe(sizes: readonly number[], maxBatch: number) {
   const lower = sizes.slice(0, -1);
