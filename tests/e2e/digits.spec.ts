@@ -4,6 +4,7 @@ import { formatPercent } from '../../src/lib/format.ts';
 import { pointKey, SIZE_POINTS } from '../../src/sim/digits/experiments/plan.ts';
 import type { StoredReference } from '../../src/sim/digits/experiments/reference.ts';
 import { test, expect } from './fixtures.ts';
+import { longTasks, recordLongTasks } from './helpers.ts';
 
 const json = JSON.parse(
   readFileSync(new URL('../../src/data/digits-reference.json', import.meta.url), 'utf8'),
@@ -25,19 +26,6 @@ async function openLab(page: Page, query = ''): Promise<Locator> {
   await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
   return figure;
 }
-
-/** Records the main thread's long tasks from now on; {@link longTasks} reads them back. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const store: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = store;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
 /** The test error of the reference point of size 100, seed 1, for an arm, as the lab writes it. */
 function referenceError(arm: 'dropout' | 'plain'): string {

@@ -1,27 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { statistic } from './helpers.ts';
+import { longTasks, recordLongTasks, statistic } from './helpers.ts';
 
 /**
  * Measurements of the main thread and of memory. The `quiet` project runs this file after every
  * other test, one test at a time (see playwright.config.ts), so the timings are the page's own.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/** Starts recording main-thread long tasks in the page; read them back with {@link longTasks}. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const store: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = store;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-}
 
 async function open(page: Page, path: string, caption: string): Promise<Locator> {
   await page.goto(path);
