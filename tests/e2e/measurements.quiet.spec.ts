@@ -1,27 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { statistic } from './helpers.ts';
+import { longTasks, recordLongTasks, statistic } from './helpers.ts';
 
 /**
  * Measurements of the main thread and of memory. The `quiet` project runs this file after every
  * other test, one test at a time (see playwright.config.ts), so the timings are the page's own.
  */
 test.use({ viewport: { width: 1280, height: 900 } });
-
-/** Starts recording main-thread long tasks in the page; read them back with {@link longTasks}. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const store: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = store;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-}
 
 async function open(page: Page, path: string, caption: string): Promise<Locator> {
   await page.goto(path);
@@ -56,6 +41,23 @@ test('with both runs training and the charts updating for 10 s, the main thread 
   await figure.getByRole('button', { name: 'Train' }).click();
   await page.waitForTimeout(10_000);
   expect(await epochOf(figure), 'training must have run throughout').toBeGreaterThan(100);
+  expect(
+    (await longTasks(page)).filter((duration) => duration > 50),
+    'main-thread tasks over 50 ms',
+  ).toEqual([]);
+});
+
+test('while both networks of a digits point train and report, the main thread has no task over 50 ms', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const figure = await open(page, '/lab/digits/?digits.experiment=size&digits.size=100', 'dropout on real digits');
+  await recordLongTasks(page);
+  await figure.getByRole('button', { name: 'Run again' }).click();
+  await expect(figure.locator('.sim-summary')).toContainText('Your run (seed 1, 256 hidden units) finished', {
+    timeout: 150_000,
+  });
+  await expect(figure.locator('.chart-rings circle')).toHaveCount(2);
   expect(
     (await longTasks(page)).filter((duration) => duration > 50),
     'main-thread tasks over 50 ms',

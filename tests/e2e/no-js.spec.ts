@@ -85,6 +85,7 @@ const STATIC_DESCRIPTIONS = [
     'dropout as an L2 penalty',
     new RegExp(describeL2(l2Start, l2Picture(l2Start)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ],
+  ['/lab/digits/', 'dropout on real digits', /Both networks train for 50 epochs on all 6,000 training digits/],
 ] as const;
 
 for (const [route, caption, text] of STATIC_DESCRIPTIONS) {

@@ -62,5 +62,5 @@ export const digits = defineSimulation({
     `they never saw. ${EXPERIMENT_TEXT[experiment]} The results shown were computed with fixed seeds; the live ` +
     `version can train any point again in your browser.`,
   printCaption: ({ experiment }) =>
-    `The reference results of the ${experiment} experiment, computed with fixed seeds, beside the dropout paper’s findings.`,
+    `The simulation in its starting state: the reference results of the ${experiment} experiment, computed with fixed seeds, beside the dropout paper’s findings.`,
 });
