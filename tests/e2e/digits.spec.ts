@@ -55,9 +55,7 @@ test('each experiment shows its reference figure beside the paper’s findings, 
   await expect(page).toHaveURL(/digits\.experiment=size/);
 
   await experiment.selectOption('averaging');
-  await expect(
-    figure.getByRole('img', { name: /^Monte Carlo averaging against weight scaling\. The weight-scaled network/ }),
-  ).toBeVisible();
+  await expect(figure.getByRole('img', { name: /^Monte Carlo averaging\. The weight-scaled network/ })).toBeVisible();
   await expect(figure.getByText(/around k = 50, the Monte-Carlo method becomes as good/)).toBeVisible();
 
   await experiment.selectOption('features');

@@ -44,7 +44,7 @@ describe('the reference results', () => {
       /^reference results: 1 reference points missing, the first /,
     );
     const broken = structuredClone(stored);
-    broken.entries[0]!.result = { experiment: 'size', testError: 2, trainError: 0 };
+    broken.entries[0]!.result = { experiment: 'size', testError: 0.2, trainError: 0 };
     expect(() => loadReference(broken, sha256, split.train.count)).toThrow(
       'reference results: entry 0: a size result for a epochs point',
     );
