@@ -14,6 +14,7 @@ import {
   REFERENCE_UPDATES,
   SIZE_SEEDS,
 } from '../sim/digits/experiments/plan.ts';
+import { PAPER_TABLE_9 } from '../sim/digits/experiments/paper.ts';
 import { RECIPE } from '../sim/digits/experiments/recipe.ts';
 import { digitCounts } from './digit-figures.ts';
 import { DIGITS_ASSET } from 'virtual:mnist-digits';
@@ -70,4 +71,6 @@ export const realData = {
   meanWithout: formatNumber(activations.plain.meanActivation, 2),
   zerosWith: formatPercent(activations.dropout.zeroFraction, 0),
   zerosWithout: formatPercent(activations.plain.zeroFraction, 0),
+  paperMaxNorm: formatPercent(PAPER_TABLE_9.maxNorm, 2),
+  paperDropout: formatPercent(PAPER_TABLE_9.dropoutMaxNorm, 2),
 };

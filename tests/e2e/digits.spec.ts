@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { formatPercent } from '../../src/lib/format.ts';
+import { PAPER_TABLE_9 } from '../../src/sim/digits/experiments/paper.ts';
 import { pointKey, SIZE_POINTS } from '../../src/sim/digits/experiments/plan.ts';
 import type { StoredReference } from '../../src/sim/digits/experiments/reference.ts';
 import { test, expect } from './fixtures.ts';
@@ -44,8 +45,10 @@ test('each experiment shows its reference figure beside the paper’s findings, 
   const figure = (await openLab(page)).locator('.sim-live');
   const experiment = figure.getByLabel('Experiment');
   await expect(figure.getByRole('img', { name: /^Test error over epochs\. After 50 epochs/ })).toBeVisible();
-  await expect(figure.getByText('paper, standard net: 1.60 %')).toBeVisible();
-  await expect(figure.getByText('paper, dropout + max-norm: 1.06 %')).toBeVisible();
+  await expect(figure.getByText(`paper, max-norm alone: ${formatPercent(PAPER_TABLE_9.maxNorm, 2)}`)).toBeVisible();
+  await expect(
+    figure.getByText(`paper, dropout + max-norm: ${formatPercent(PAPER_TABLE_9.dropoutMaxNorm, 2)}`),
+  ).toBeVisible();
 
   await experiment.selectOption('size');
   await expect(figure.getByRole('img', { name: /^Training-set size\. Mean test error over 10 seeds/ })).toBeVisible();

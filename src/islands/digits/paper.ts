@@ -5,14 +5,7 @@
  * training digits with far longer schedules; its numbers are at its scale, not the lab's.
  */
 
-/** Table 2: test error of 784 → 2 × H → 10 networks on MNIST, as fractions. */
-export const PAPER_TABLE_2 = {
-  /** standard neural net (logistic units), no dropout: 1.60 % */
-  standard: 0.016,
-  /** dropout + ReLU + max-norm: 1.06 % */
-  dropout: 0.0106,
-  source: 'paper, 60,000 training digits, Table 2',
-} as const;
+export { PAPER_TABLE_9 } from '../../sim/digits/experiments/paper.ts';
 
 /** Section 7.4, Figure 10: data-set size, stated in words (the paper gives no table). */
 export const PAPER_SIZE =
