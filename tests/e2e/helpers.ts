@@ -240,3 +240,6 @@ export async function recordLongTasks(page: Page): Promise<void> {
 export function longTasks(page: Page): Promise<number[]> {
   return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 }
+
+/** How many lessons the course has: one MDX file each in content/lessons/. */
+export const LESSON_COUNT = readdirSync('content/lessons').filter((name) => name.endsWith('.mdx')).length;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures.ts';
 import { BASE_PATH } from '../../playwright.config.ts';
-import { settle } from './helpers.ts';
+import { LESSON_COUNT, settle } from './helpers.ts';
 
 /** A site path under the base path: `/glossary/` → `/some/path/glossary/`. */
 const under = (route: string) => BASE_PATH + route.replace(/^\//, '');
@@ -38,7 +38,9 @@ test('progress under the base path: a lesson read shows on the home page, and ex
     .filter({ has: page.getByRole('heading', { level: 3, name: 'Train/test scaling' }) });
   await expect(card.locator('.lesson-progress')).toHaveText('Read');
   const panel = page.getByRole('region', { name: 'Your progress' });
-  await expect(panel.locator('.progress-summary')).toHaveText('1 of 8 lessons read, 0 of 8 quizzes passed.');
+  await expect(panel.locator('.progress-summary')).toHaveText(
+    `1 of ${LESSON_COUNT} lessons read, 0 of ${LESSON_COUNT} quizzes passed.`,
+  );
 
   const downloading = page.waitForEvent('download');
   await panel.getByRole('button', { name: 'Export progress' }).click();

@@ -3,7 +3,7 @@ import type { Browser, FileChooser, Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import type { Question } from '../../src/schemas/quiz.ts';
 import { test, expect, watch, type PageProblems } from './fixtures.ts';
-import { expectNoAxeViolations, settle } from './helpers.ts';
+import { expectNoAxeViolations, LESSON_COUNT, settle } from './helpers.ts';
 import { choiceInput, fixedNumber } from './quiz-helpers.ts';
 
 /** The lesson the tests read and whose quiz they answer, and its quiz as written. */
@@ -11,7 +11,7 @@ const SLUG = 'why-dropout';
 const TITLE = 'Why dropout';
 const QUESTIONS = (parse(readFileSync(`content/quizzes/${SLUG}.yaml`, 'utf8')) as { questions: Question[] }).questions;
 const COUNT = QUESTIONS.length;
-const LESSONS = 8;
+const LESSONS = LESSON_COUNT;
 const NONE = `0 of ${LESSONS} lessons read, 0 of ${LESSONS} quizzes passed.`;
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Your progress' });
