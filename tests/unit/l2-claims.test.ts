@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dropoutL2 } from '../../src/islands/dropout-l2/definition.ts';
-import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
+import { LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
 import { L2_CLAIMS, L2_CLAIM_MASKS, L2_LESSON_STATE } from '../../src/sim/l2-claims.ts';
 import { LESSONS, LESSON_CITATIONS } from './claim-citations.ts';
+import { trySeeds } from './claim-seeds.ts';
 
 const LESSON = 'dropout-in-practice.mdx';
 const citations = LESSON_CITATIONS.filter(({ id }) => L2_CLAIMS.some((claim) => claim.id === id));
@@ -34,15 +35,7 @@ describe('the lesson cites the dropout-and-L2 claims', () => {
 
 describe('each dropout-and-L2 claim holds on the course’s test seeds', () => {
   it.each(L2_CLAIMS)('$id', (claim) => {
-    let holds = 0;
-    const lines = CLAIM_SEEDS.map((seed) => {
-      const numbers = claim.measure(seed);
-      const ok = claim.holds(numbers);
-      if (ok) holds++;
-      const shown = Object.entries(numbers).map(([name, value]) => `${name} ${value.toFixed(3)}`);
-      return `seed ${seed}: ${shown.join(', ')} ${ok ? 'holds' : 'fails'}`;
-    });
-    const report = `${claim.sentence}\nholds on ${holds} of ${CLAIM_SEEDS.length} seeds\n${lines.join('\n')}`;
+    const { holds, report } = trySeeds(claim);
     expect(holds, report).toBeGreaterThanOrEqual(MOST_SEEDS);
   });
 });
