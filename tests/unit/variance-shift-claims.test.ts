@@ -37,7 +37,7 @@ describe('the variance-shift and recurrent-mask claims', () => {
     expect(sentenceOf('larger-p-larger-shift')).toContain(
       `about ${shiftRatio(unit, first).toFixed(1)} at p = ${first} to about ${shiftRatio(unit, last).toFixed(1)} at p = ${last}`,
     );
-    for (const q of CLAIM_PS) expect(bnVariances(unit, q, 'after-bn').ratio).toBe(1);
+    for (const other of CLAIM_PS) expect(bnVariances(unit, other, 'after-bn').ratio).toBe(1);
     const { steps, p: recurrentP } = RECURRENT_LESSON_STATE;
     expect(sentenceOf('variational-keeps-paths')).toContain(`all ${steps} steps`);
     // "almost no unit is kept": q^T of 64 units is far below one unit.

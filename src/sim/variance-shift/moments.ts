@@ -8,9 +8,10 @@
  *   Var_train(X) = (1/q)(c² + v) − c²,   Var_test(X) = v,
  *   shift ratio Δ = Var_test / Var_train = v / ((1/q)(c² + v) − c²).
  *
- * Li et al. write p for the *retain* (keep) probability, so their (1/p)(c² + v) − c² and Δ(p) are
- * these formulas with their p read as this course's keep probability q = 1 − p, where p is the
- * drop probability. BN keeps the training variance as its running statistic and divides by it at
+ * Li et al. write p for the *retain* (keep) probability, a ~ Bernoulli(p), so their (1/p)(c² + v) − c²
+ * and Δ(p) are these formulas with their p read as this course's keep probability q = 1 − p, where p
+ * is the drop probability. Their Figure 1 is the case c = 0, v = 1: a training variance of 1/p in
+ * their notation, 1/q in the course's. BN keeps the training variance as its running statistic and divides by it at
  * test, when the unit's variance is v: its output's variance is Δ, not 1.
  */
 
