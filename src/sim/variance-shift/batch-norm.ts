@@ -7,7 +7,7 @@ import { streamRng, Stream } from '../random.ts';
 import { fillBernoulliMask, fillNormal, sampleMoments } from '../sampling.ts';
 import { assertShiftInputs, type Placement, type UnitMoments } from './moments.ts';
 
-/** The ε BN adds to its variance before the square root (PyTorch's and Keras's default order). */
+/** The ε BN adds to its variance before the square root (PyTorch's default). */
 export const BN_EPSILON = 1e-5;
 
 /** What one run draws: a unit x ~ N(c, v), dropout at drop probability p, and how much data. */
@@ -32,7 +32,8 @@ export interface ShiftSamples {
   runningMean: number;
   /**
    * BN's learned variance: the mean of the minibatch unbiased variances, m/(m − 1)·E_B[σ²_B]
-   * (Ioffe & Szegedy 2015, Algorithm 2). A framework's moving average has the same expectation.
+   * (Ioffe & Szegedy 2015, Algorithm 2). PyTorch's moving average of unbiased minibatch variances has the
+   * same expectation.
    */
   runningVariance: number;
   /** the unbiased variance of BN's input over the test draws, dropout off */
