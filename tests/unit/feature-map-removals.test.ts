@@ -91,6 +91,16 @@ describe('removing one hidden unit at a time', () => {
     },
   );
 
+  it('scores the classic test network, every unit times q, as the trainer does', () => {
+    const { training } = FEATURE_MAP_SETUP;
+    const classic = { ...training, dropout: { mode: 'classic' as const, p: [0, 0.2, 0.2] } };
+    const pair = trainFeatureMapPair(2, { ...FEATURE_MAP_SETUP, training: classic, epochs: 20 });
+    const { intact } = unitRemovals(maps, pair.withDropout, pair.data.validation);
+    const expected = pair.withDropout.evaluate(pair.data.validation);
+    expect(intact.loss).toBeCloseTo(expected.loss, 12);
+    expect(intact.accuracy).toBe(expected.accuracy);
+  });
+
   it('finds that some removal changes something, so the comparison is not vacuous', () => {
     for (const [, , { removals }] of results) expect(removals.some((r) => r.lossChange !== 0)).toBe(true);
   });

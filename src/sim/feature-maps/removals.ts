@@ -3,7 +3,7 @@ import { evaluationFactor } from '../dropout.ts';
 import type { DropoutSettings } from '../network.ts';
 import type { Evaluation, Trainer } from '../train.ts';
 import { compareMaps, type MapSnapshot } from './changes.ts';
-import type { FeatureMaps } from './maps.ts';
+import type { FeatureMaps, MapBuffers } from './maps.ts';
 
 /** What removing one hidden unit from a test network does. */
 export interface UnitRemoval {
@@ -53,17 +53,18 @@ export function unitRemovals(maps: FeatureMaps, trainer: Trainer, validation: Da
     new Float64Array(maps.hiddenUnits),
   );
   maps.load(network);
-  const snapshot = (): MapSnapshot => {
-    const buffers = maps.createBuffers();
+  // The whole network's maps, and one set of buffers that every removal reuses.
+  const snapshot = (buffers: MapBuffers): MapSnapshot => {
     maps.compute(factors, buffers);
     return { maps: buffers, validation: maps.evaluate(factors, validation) };
   };
-  const intact = snapshot();
+  const intact = snapshot(maps.createBuffers());
+  const removed = maps.createBuffers();
   const removals: UnitRemoval[] = [];
   for (let unit = 0; unit < maps.hiddenUnits; unit++) {
     const kept = factors[unit]!;
     factors[unit] = 0;
-    const { lossChange, flippedShare } = compareMaps(intact, snapshot());
+    const { lossChange, flippedShare } = compareMaps(intact, snapshot(removed));
     removals.push({ unit, lossChange, flippedShare });
     factors[unit] = kept;
   }
