@@ -39,6 +39,17 @@ export function thinnedNetwork(rng: Rng): Network {
   return network;
 }
 
+/**
+ * The factor a hidden unit's activation is multiplied by under `scaling` at drop probability p:
+ * 0 for a dropped unit, 1 or 1/q for a kept one, and q for every unit of the classic test network.
+ */
+export function thinnedFactor(kept: boolean, p: number, scaling: ThinnedScaling): number {
+  const q = 1 - p;
+  if (scaling === 'classic-test') return q;
+  if (!kept) return 0;
+  return scaling === 'inverted' ? 1 / q : 1;
+}
+
 /** One layer's numbers after a pass: pre-activations z, activations a, and what each unit sends on. */
 export interface LayerState {
   z: Float64Array;
@@ -53,14 +64,10 @@ export interface LayerState {
  * from the mask.
  */
 export function thinnedPass(network: Network, mask: Uint8Array, p: number, scaling: ThinnedScaling): LayerState[] {
-  const q = 1 - p;
   let bit = 0;
   for (let l = 1; l < network.layers; l++) {
     const r = network.multipliers[l]!;
-    for (let i = 0; i < r.length; i++) {
-      const kept = mask[bit++] === 1;
-      r[i] = scaling === 'classic-test' ? q : !kept ? 0 : scaling === 'inverted' ? 1 / q : 1;
-    }
+    for (let i = 0; i < r.length; i++) r[i] = thinnedFactor(mask[bit++] === 1, p, scaling);
   }
   network.multipliers[0]!.fill(1);
   // Masks are set by hand above and reused; the mode only tells the pass that zeros are drops.

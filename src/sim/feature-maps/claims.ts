@@ -1,0 +1,96 @@
+/**
+ * What removing single hidden units shows about co-adaptation, as claims a lesson can cite: the
+ * feature-map pair (setup.ts) trained on one seed, each hidden unit of each network removed alone
+ * at test time (removals.ts), and a predicate on the numbers. tests/unit/feature-map-claims.test.ts
+ * tries every claim on the course's test seeds (CLAIM_SEEDS of lab-claim-kit.ts) and holds it to
+ * what its sentence says: a rule on at least MOST_SEEDS of them, or the frequency the sentence states.
+ */
+import { datasetExtent } from '../decision-grid.ts';
+import { FeatureMaps } from './maps.ts';
+import { summarizeRemovals, unitRemovals, type RemovalResult, type RemovalSummary } from './removals.ts';
+import { FEATURE_MAP_SETUP, trainFeatureMapPair } from './setup.ts';
+
+/** Cells per side of the decision map whose flipped cells the claims count. */
+export const CLAIM_RESOLUTION = 32;
+
+/** Both networks of a seed's pair, each scored whole and with each hidden unit removed. */
+export interface PairRemovals {
+  withDropout: RemovalResult;
+  withoutDropout: RemovalResult;
+}
+
+/** Trains the seed's feature-map pair and removes each hidden unit of each network alone. */
+export function pairRemovals(seed: number): PairRemovals {
+  const { data, withDropout, withoutDropout } = trainFeatureMapPair(seed);
+  const extent = datasetExtent(data.train, data.validation);
+  const maps = new FeatureMaps(FEATURE_MAP_SETUP.training.shape, extent, CLAIM_RESOLUTION);
+  return {
+    withDropout: unitRemovals(maps, withDropout, data.validation),
+    withoutDropout: unitRemovals(maps, withoutDropout, data.validation),
+  };
+}
+
+/** A sentence a lesson can write and the numbers that back it on one seed. */
+export interface FeatureMapClaim {
+  /** cited in a lesson as `{/* claim: <id> *\/}` right after the sentence */
+  id: string;
+  /** the sentence as a lesson writes it */
+  sentence: string;
+  /** `most`: holds on at least MOST_SEEDS seeds; `stated`: the sentence says on how many */
+  frequency: 'most' | 'stated';
+  /** the numbers it compares, from one seed's removals */
+  measure(removals: PairRemovals): Record<string, number>;
+  /** whether it holds on that seed */
+  holds(numbers: Record<string, number>): boolean;
+}
+
+/** One number of each network's removal summary, as `<name> with` and `<name> without`. */
+const withAndWithout =
+  (quantities: Readonly<Record<string, (summary: RemovalSummary, whole: RemovalResult) => number>>) =>
+  ({ withDropout, withoutDropout }: PairRemovals): Record<string, number> =>
+    Object.fromEntries(
+      Object.entries(quantities).flatMap(([name, quantity]) => [
+        [`${name} with`, quantity(summarizeRemovals(withDropout), withDropout)],
+        [`${name} without`, quantity(summarizeRemovals(withoutDropout), withoutDropout)],
+      ]),
+    );
+
+/** The claims about single-unit removals. */
+export const FEATURE_MAP_CLAIMS: readonly FeatureMapClaim[] = [
+  {
+    id: 'removal-largest-loss-rise',
+    sentence:
+      'Removing the one hidden unit the network needs most raises the validation loss less in the network trained with dropout than in the network trained without.',
+    frequency: 'most',
+    measure: withAndWithout({
+      'largest rise': (s) => s.largestLossRise,
+      'mean change': (s) => s.meanLossChange,
+    }),
+    holds: (m) => m['largest rise with']! < m['largest rise without']!,
+  },
+  {
+    id: 'removal-flips-fewer-cells',
+    sentence:
+      'Removing one hidden unit flips, on average, a smaller share of the decision map in the network trained with dropout than in the network trained without.',
+    frequency: 'most',
+    measure: withAndWithout({
+      'mean flipped share': (s) => s.meanFlippedShare,
+      'largest flipped share': (s) => s.largestFlippedShare,
+    }),
+    holds: (m) => m['mean flipped share with']! < m['mean flipped share without']!,
+  },
+  {
+    id: 'removal-dropout-lower-loss',
+    sentence: 'With every unit in place, the network trained with dropout also ends with the lower validation loss.',
+    frequency: 'most',
+    measure: withAndWithout({ 'validation loss': (_, whole) => whole.intact.loss }),
+    holds: (m) => m['validation loss with']! < m['validation loss without']!,
+  },
+  {
+    id: 'removal-accuracy-either-way',
+    sentence: "Its validation accuracy ends higher than without dropout on 5 of the course's 10 test seeds.",
+    frequency: 'stated',
+    measure: withAndWithout({ 'validation accuracy': (_, whole) => whole.intact.accuracy }),
+    holds: (m) => m['validation accuracy with']! > m['validation accuracy without']!,
+  },
+];

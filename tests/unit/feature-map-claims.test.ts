@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { FEATURE_MAP_CLAIMS, pairRemovals, type PairRemovals } from '../../src/sim/feature-maps/claims.ts';
+import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
+
+/** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
+const STATED = /on (\d+) of the course's (\d+) test seeds/;
+
+/** Each seed's pair is trained once for every claim. */
+const removals = new Map<number, PairRemovals>();
+function removalsOf(seed: number): PairRemovals {
+  let found = removals.get(seed);
+  if (!found) removals.set(seed, (found = pairRemovals(seed)));
+  return found;
+}
+
+describe('the feature-map claims', () => {
+  it('have ids of their own, and a sentence states a frequency exactly when the claim is not a rule', () => {
+    const ids = FEATURE_MAP_CLAIMS.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(LAB_CLAIMS.map((c) => c.id)).not.toContain(id);
+    for (const claim of FEATURE_MAP_CLAIMS) expect(STATED.test(claim.sentence)).toBe(claim.frequency === 'stated');
+  });
+
+  it('train the same pair again from the same seed', () => {
+    expect(pairRemovals(CLAIM_SEEDS[0]!)).toEqual(removalsOf(CLAIM_SEEDS[0]!));
+  });
+});
+
+describe('each feature-map claim holds on the course’s test seeds as its sentence says', () => {
+  it.each(FEATURE_MAP_CLAIMS)('$id', (claim) => {
+    let holds = 0;
+    const lines = CLAIM_SEEDS.map((seed) => {
+      const numbers = claim.measure(removalsOf(seed));
+      const ok = claim.holds(numbers);
+      if (ok) holds++;
+      const shown = Object.entries(numbers).map(([name, value]) => `${name} ${value.toFixed(3)}`);
+      return `seed ${seed}: ${shown.join(', ')} ${ok ? 'holds' : 'fails'}`;
+    });
+    const report = `${claim.sentence}\nholds on ${holds} of ${CLAIM_SEEDS.length} seeds\n${lines.join('\n')}`;
+    // CLAIMS_REPORT=1 prints every claim's seeds, for a lesson's citation or a review.
+    if (process.env['CLAIMS_REPORT']) console.log(`${claim.id}\n${report}`);
+    if (claim.frequency === 'most') {
+      expect(holds, report).toBeGreaterThanOrEqual(MOST_SEEDS);
+      return;
+    }
+    const [, stated, of] = STATED.exec(claim.sentence) ?? [];
+    expect(Number(of), 'seeds out of').toBe(CLAIM_SEEDS.length);
+    expect(holds, report).toBe(Number(stated));
+  });
+});
