@@ -1,6 +1,6 @@
 import { CLAIM_SEEDS } from '../../src/sim/lab-claim-kit.ts';
 
-/** A claim measured on one seed at a time (the dropout-and-L2 claims, the variance-shift claims). */
+/** A claim measured on one seed at a time (the dropout-and-L2, variance-shift and feature-map claims). */
 export interface SeededClaim {
   /** the sentence as written in the lesson's source */
   sentence: string;

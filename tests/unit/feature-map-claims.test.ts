@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_MAP_CLAIMS, pairRemovals, type PairRemovals } from '../../src/sim/feature-maps/claims.ts';
 import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
+import { trySeeds } from './claim-seeds.ts';
 
 /** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
 const STATED = /on (\d+) of the course's (\d+) test seeds/;
@@ -28,15 +29,7 @@ describe('the feature-map claims', () => {
 
 describe('each feature-map claim holds on the course’s test seeds as its sentence says', () => {
   it.each(FEATURE_MAP_CLAIMS)('$id', (claim) => {
-    let holds = 0;
-    const lines = CLAIM_SEEDS.map((seed) => {
-      const numbers = claim.measure(removalsOf(seed));
-      const ok = claim.holds(numbers);
-      if (ok) holds++;
-      const shown = Object.entries(numbers).map(([name, value]) => `${name} ${value.toFixed(3)}`);
-      return `seed ${seed}: ${shown.join(', ')} ${ok ? 'holds' : 'fails'}`;
-    });
-    const report = `${claim.sentence}\nholds on ${holds} of ${CLAIM_SEEDS.length} seeds\n${lines.join('\n')}`;
+    const { holds, report } = trySeeds({ ...claim, measure: (seed) => claim.measure(removalsOf(seed)) });
     // CLAIMS_REPORT=1 prints every claim's seeds, for a lesson's citation or a review.
     if (process.env['CLAIMS_REPORT']) console.log(`${claim.id}\n${report}`);
     if (claim.frequency === 'most') {
