@@ -52,10 +52,9 @@ export default defineConfig({
   projects: [
     { name: 'site', testIgnore: /base-path\.spec\.ts|\.quiet\.spec\.ts/ },
     { name: 'base-path', testMatch: /base-path\.spec\.ts/, use: { baseURL: `http://localhost:${BASE_PORT}` } },
-    // Main-thread and memory measurements run last, one at a time, with nothing else in the
-    // browser or on the machine's cores competing: a long task must come from the page. The
-    // machine may still be shared, so a measurement gets one more try; the report marks a test
-    // that passed only on its second try as flaky, and a page that really blocks fails both.
+    // Memory measurements run last, one at a time, with nothing else in the browser competing for
+    // memory: what a page keeps must come from the page. A measurement gets one more try; the report
+    // marks a test that passed only on its second try as flaky, and a page that really leaks fails both.
     {
       name: 'quiet',
       testMatch: /\.quiet\.spec\.ts/,

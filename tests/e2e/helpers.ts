@@ -234,21 +234,5 @@ export async function runAllDraws(page: Page, figure: Locator): Promise<void> {
   await expect(statistic(figure, 'Draws')).toHaveText(`${TOTAL_DRAWS} of ${TOTAL_DRAWS}`);
 }
 
-/** Starts recording the main thread's long tasks in the page; read them back with {@link longTasks}. */
-export async function recordLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const store: number[] = [];
-    (window as unknown as { longTasks: number[] }).longTasks = store;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) store.push(entry.duration);
-    }).observe({ type: 'longtask' });
-  });
-}
-
-/** The durations, in milliseconds, of the long tasks recorded since {@link recordLongTasks}. */
-export function longTasks(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
-}
-
 /** How many lessons the course has: one MDX file each in content/lessons/. */
 export const LESSON_COUNT = readdirSync('content/lessons').filter((name) => name.endsWith('.mdx')).length;

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench -- main-thread`: what the reader's main thread does while the simulations work, in
+ * Chromium against `astro preview` of the built site (`npm run build` first). Each scenario records
+ * the page's long tasks (over 50 ms, the browser's own threshold) and prints how many there were and
+ * the longest against the 50 ms budget of a responsive page. A measurement, not a test: on a shared
+ * machine another process can stretch a task, so these figures are read, never asserted.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Locator, type Page } from 'playwright-core';
+
+const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
+const ORIGIN = `http://localhost:${PORT}`;
+/** The longest task a page may run and still answer a click at once (RAIL; the Long Tasks API's threshold). */
+const BUDGET_MS = 50;
+
+/** One way of keeping the simulations busy: opens its page, starts the work, and returns when it has run. */
+interface Scenario {
+  name: string;
+  run(page: Page): Promise<void>;
+}
+
+async function figureOf(page: Page, path: string, caption: string): Promise<Locator> {
+  await page.goto(`${ORIGIN}${path}`);
+  const figure = page.getByRole('figure', { name: `Simulation: ${caption}` });
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('astro-island:not([ssr])').waitFor({ state: 'attached' });
+  return figure;
+}
+
+/** The value (`dd`) of a statistic by its term (`dt`). */
+const statistic = (figure: Locator, term: string) =>
+  figure.getByRole('term').filter({ hasText: term }).locator('xpath=following-sibling::dd[1]');
+
+const SCENARIOS: Scenario[] = [
+  {
+    name: 'drop counts: 100,000 masks of 100,000 units',
+    async run(page) {
+      const figure = await figureOf(page, '/lab/drop-counts/', 'how many units drop');
+      await statistic(figure, 'Sampled: exactly 512').filter({ hasText: /%$/ }).waitFor();
+      await record(page);
+      await figure.getByLabel('Sampled masks', { exact: true }).selectOption('100000');
+      await figure.getByRole('button', { name: '100,000' }).click();
+      await statistic(figure, 'Sampled: exactly 50000').filter({ hasText: /%$/ }).waitFor({ timeout: 60_000 });
+    },
+  },
+  {
+    name: 'training lab: both runs training, charts updating, 10 s',
+    async run(page) {
+      const figure = await figureOf(page, '/lab/training/?lab.epochs=5000', 'train with and without dropout');
+      await figure.getByLabel('Speed').selectOption('medium');
+      await record(page);
+      await figure.getByRole('button', { name: 'Train' }).click();
+      await page.waitForTimeout(10_000);
+    },
+  },
+  {
+    name: 'digits lab: a point of the size experiment, both networks',
+    async run(page) {
+      const path = '/lab/digits/?digits.experiment=size&digits.size=100';
+      const figure = await figureOf(page, path, 'dropout on real digits');
+      await record(page);
+      await figure.getByRole('button', { name: 'Run again' }).click();
+      await figure
+        .locator('.sim-summary')
+        .filter({ hasText: 'Your run (seed 1, 256 hidden units) finished' })
+        .waitFor({ timeout: 300_000 });
+    },
+  },
+];
+
+/** Starts recording the page's long tasks. */
+async function record(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const store: number[] = [];
+    (window as unknown as { longTasks: number[] }).longTasks = store;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) store.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function preview(): Promise<ChildProcess> {
+  if (!existsSync('dist/index.html'))
+    throw new Error('npm run bench -- main-thread: build the site first (npm run build)');
+  const server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--port', String(PORT)], {
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      if ((await fetch(`${ORIGIN}/`)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  server.kill();
+  throw new Error(`astro preview did not answer on ${ORIGIN}`);
+}
+
+/** Runs every scenario in a fresh page and prints its long tasks. */
+export async function mainThreadBenchmark(): Promise<void> {
+  console.log(`\nmain thread while the simulations work (Chromium, long tasks over ${BUDGET_MS} ms)\n`);
+  const server = await preview();
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({
+    ...(existsSync(executablePath) ? { executablePath } : {}),
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    console.log(
+      '                                                          tasks   longest   longest ÷ budget   ran for',
+    );
+    for (const scenario of SCENARIOS) {
+      // As in the browser tests: no service worker precaching the course beside the page.
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+      const start = performance.now();
+      await scenario.run(page);
+      const seconds = (performance.now() - start) / 1000;
+      const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      const longest = Math.max(0, ...tasks);
+      console.log(
+        `  ${scenario.name.padEnd(56)} ${String(tasks.length).padStart(5)} ${longest.toFixed(0).padStart(6)} ms ${(longest / BUDGET_MS).toFixed(2).padStart(10)}× ${seconds.toFixed(1).padStart(8)} s`,
+      );
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
