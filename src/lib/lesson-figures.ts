@@ -7,6 +7,7 @@ import { trainTestRatio } from '../sim/dropout.ts';
 import { MEAN_STEP_RUN, MEAN_STEP_SHAPE, meanStepFacts, stepsOverMasks, type StepMoments } from '../sim/mean-step.ts';
 import { L2_DATA } from '../sim/dropout-l2.ts';
 import { LAB_PRESETS, OVERFITTING_PRESET } from '../sim/presets.ts';
+import { FEATURE_MAP_SETUP } from '../sim/feature-maps/setup.ts';
 import { THINNED_HIDDEN, thinnedNetworkCount } from '../sim/thinned.ts';
 import { formatNumber, formatPercent, formatScientific } from './format.ts';
 
@@ -142,3 +143,14 @@ export const meanStepMasks = MEAN_STEP_RUN.masks.toLocaleString('en');
 
 /** How many times each input of the dropout-and-L2 explorable's data set is the scale of the next. */
 export const l2Scales = formatNumber(L2_DATA.scales[0] / L2_DATA.scales[1], 0);
+
+/**
+ * The small network lesson 1 removes units from one at a time (src/sim/feature-maps/setup.ts):
+ * its layer sizes ("2–6–6–1"), training points, epochs and the drop probability of its hidden layers.
+ */
+export const featureMapNetwork = {
+  sizes: FEATURE_MAP_SETUP.training.shape.sizes.join('–'),
+  points: String(FEATURE_MAP_SETUP.dataset.trainSize),
+  epochs: String(FEATURE_MAP_SETUP.epochs),
+  p: formatNumber(FEATURE_MAP_SETUP.training.dropout.p[1] ?? 0),
+};

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_MAP_CLAIMS, pairRemovals, type PairRemovals } from '../../src/sim/feature-maps/claims.ts';
 import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
+import { LESSON_CITATIONS } from './claim-citations.ts';
 import { trySeeds } from './claim-seeds.ts';
 
 /** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
@@ -20,6 +21,13 @@ describe('the feature-map claims', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(LAB_CLAIMS.map((c) => c.id)).not.toContain(id);
     for (const claim of FEATURE_MAP_CLAIMS) expect(STATED.test(claim.sentence)).toBe(claim.frequency === 'stated');
+  });
+
+  it('are cited, wherever a lesson cites them, after their own sentence, and every one is cited', () => {
+    const ids = FEATURE_MAP_CLAIMS.map((c) => c.id);
+    const cited = LESSON_CITATIONS.filter(({ id }) => ids.includes(id));
+    for (const { id, sentence } of cited) expect(sentence).toBe(FEATURE_MAP_CLAIMS.find((c) => c.id === id)!.sentence);
+    expect(ids.filter((id) => !cited.some((c) => c.id === id))).toEqual([]);
   });
 
   it('train the same pair again from the same seed', () => {
