@@ -24,6 +24,7 @@ import {
  * passes and the update allocate nothing.
  */
 export class ConvNetwork {
+  /** the network's shape, frozen */
   readonly shape: ConvShape;
   /** the buffers, for reading; the network's methods are what write them */
   readonly workspace: ConvWorkspace;

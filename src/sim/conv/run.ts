@@ -30,7 +30,9 @@ export interface ConvRunOptions {
  * so runs that differ only in dropout see the same digits in the same order from the same start.
  */
 export class ConvRun {
+  /** the run's options, frozen */
   readonly options: ConvRunOptions;
+  /** the network being trained; its workspace holds the weights */
   readonly network: ConvNetwork;
   readonly #train: Digits;
   readonly #order: Uint32Array;
