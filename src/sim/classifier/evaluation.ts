@@ -1,5 +1,4 @@
 import type { Digits } from '../digits/digits.ts';
-import type { Classifier } from './classifier.ts';
 
 /** How a classifier's test network does on a set of digits. */
 export interface DigitsScore {
@@ -11,19 +10,32 @@ export interface DigitsScore {
   count: number;
 }
 
+/** What scoring needs of a network: the digit classifier and the convolutional network (src/sim/conv) both have it. */
+export interface ScoredNetwork {
+  readonly shape: { readonly maxBatch: number };
+  /** loads digits start … start + count − 1 (order null) as the batch */
+  loadDigits(digits: Digits, order: null, start: number, count: number): void;
+  /** the test network's forward pass */
+  forward(): void;
+  /** mean cross-entropy of the batch */
+  loss(): number;
+  /** misclassified examples of the batch */
+  errors(): number;
+}
+
 /**
  * Scores the test network (no unit dropped, nothing scaled) on `digits`, in batches of the
  * classifier's maxBatch, a few at a time: a worker can call {@link advance} in slices and stay
  * responsive. It uses the classifier's buffers, so it replaces whatever batch they held.
  */
 export class DigitsEvaluation {
-  readonly #classifier: Classifier;
+  readonly #classifier: ScoredNetwork;
   readonly #digits: Digits;
   #next = 0;
   #lossSum = 0;
   #wrong = 0;
 
-  constructor(classifier: Classifier, digits: Digits) {
+  constructor(classifier: ScoredNetwork, digits: Digits) {
     this.#classifier = classifier;
     this.#digits = digits;
   }
@@ -55,7 +67,7 @@ export class DigitsEvaluation {
 }
 
 /** Scores the test network on every digit of `digits` at once (see {@link DigitsEvaluation}). */
-export function evaluateDigits(classifier: Classifier, digits: Digits): DigitsScore {
+export function evaluateDigits(classifier: ScoredNetwork, digits: Digits): DigitsScore {
   const evaluation = new DigitsEvaluation(classifier, digits);
   evaluation.advance(Infinity);
   return evaluation.score;

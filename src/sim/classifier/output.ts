@@ -1,14 +1,18 @@
 /**
  * A classifier's softmax output over n classes, for `batch` examples of logits z ([batch][n],
  * float32) and labels 0…n − 1. Computed in double precision and stored in float32; the same code
- * serves both kernel sets, so their outputs agree bit for bit as their logits do.
+ * serves both kernel sets, so their outputs agree bit for bit as their logits do. The convolutional
+ * network (src/sim/conv) uses it too, with float32 or float64 arrays.
  */
+
+/** Logits, probabilities or deltas, [batch][n], in either precision. */
+type Floats = Float32Array | Float64Array;
 
 /**
  * p = softmax(z) per example, computed as e^{z − max z} / Σ e^{z − max z}, so that no
  * exponential overflows whatever the logits.
  */
-export function softmax(z: Float32Array, probabilities: Float32Array, batch: number, n: number): void {
+export function softmax(z: Floats, probabilities: Floats, batch: number, n: number): void {
   for (let e = 0; e < batch; e++) {
     const row = e * n;
     const top = rowMax(z, row, n);
@@ -22,7 +26,7 @@ export function softmax(z: Float32Array, probabilities: Float32Array, batch: num
  * The mean cross-entropy −log p_label over the batch, from the logits as log Σ e^{z − max z}
  * − (z_label − max z): no probability is rounded to 0 on the way, so no logarithm needs a clamp.
  */
-export function crossEntropy(z: Float32Array, labels: Uint8Array, batch: number, n: number): number {
+export function crossEntropy(z: Floats, labels: Uint8Array, batch: number, n: number): number {
   let total = 0;
   for (let e = 0; e < batch; e++) {
     const row = e * n;
@@ -35,13 +39,7 @@ export function crossEntropy(z: Float32Array, labels: Uint8Array, batch: number,
 }
 
 /** δ = ∂(mean cross-entropy)/∂z = (p − onehot(label)) / batch. */
-export function outputDeltas(
-  probabilities: Float32Array,
-  labels: Uint8Array,
-  delta: Float32Array,
-  batch: number,
-  n: number,
-): void {
+export function outputDeltas(probabilities: Floats, labels: Uint8Array, delta: Floats, batch: number, n: number): void {
   for (let e = 0; e < batch; e++) {
     const row = e * n;
     for (let k = 0; k < n; k++) delta[row + k] = (probabilities[row + k]! - Number(k === labels[e])) / batch;
@@ -63,7 +61,7 @@ export function misclassified(scores: ArrayLike<number>, labels: Uint8Array, bat
   return wrong;
 }
 
-function rowMax(z: Float32Array, row: number, n: number): number {
+function rowMax(z: Floats, row: number, n: number): number {
   let top = z[row]!;
   for (let k = 1; k < n; k++) top = Math.max(top, z[row + k]!);
   return top;

@@ -32,7 +32,7 @@ export function epochOrder(seed: number, epoch: number, count: number): Uint32Ar
 }
 
 /** {@link epochOrder} into `order`, whose length is the count. */
-function fillEpochOrder(order: Uint32Array, seed: number, epoch: number): void {
+export function fillEpochOrder(order: Uint32Array, seed: number, epoch: number): void {
   for (let i = 0; i < order.length; i++) order[i] = i;
   shuffle(order, epochRng(seed, epoch));
 }
