@@ -8,6 +8,7 @@ import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
 import { training } from './training/definition.ts';
+import { varianceShift } from './variance-shift/definition.ts';
 
 /**
  * Every simulation, in the order of the lab's index: the one list of them (a new simulation is
@@ -22,6 +23,7 @@ export const SIMULATIONS = [
   effectiveRate,
   training,
   dropoutL2,
+  varianceShift,
   monteCarlo,
   digits,
 ] as const;

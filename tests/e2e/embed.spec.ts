@@ -176,6 +176,7 @@ const FIRST_SETTING = {
   'monte-carlo': 'Drop probability p',
   'effective-rate': 'Drop probability p',
   'dropout-l2': 'Drop probability p',
+  'variance-shift': 'Drop probability p',
   digits: 'Experiment',
 } as const;
 /** What a locked simulation says when the page is opened on its own (tests/e2e/embed-options.spec.ts has the rest). */

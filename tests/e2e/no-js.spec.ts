@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { dropoutL2 } from '../../src/islands/dropout-l2/definition.ts';
 import { describeL2, l2Picture } from '../../src/islands/dropout-l2/summary.ts';
+import { varianceShift } from '../../src/islands/variance-shift/definition.ts';
 import { L2_LESSON_STATE } from '../../src/sim/l2-claims.ts';
 import { test, expect, watch, type PageProblems } from './fixtures.ts';
 import { LESSON, simulation } from './helpers.ts';
@@ -84,6 +85,11 @@ const STATIC_DESCRIPTIONS = [
     '/lessons/dropout-in-practice/',
     'dropout as an L2 penalty',
     new RegExp(describeL2(l2Start, l2Picture(l2Start)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+  ],
+  [
+    '/lessons/dropout-in-practice/',
+    'dropout before batch normalization',
+    new RegExp(varianceShift.describe(varianceShift.start({})).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ],
   ['/lab/digits/', 'dropout on real digits', /Both networks train for 50 epochs on all 6,000 training digits/],
 ] as const;

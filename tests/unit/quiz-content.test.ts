@@ -187,11 +187,6 @@ const NUMERIC: Record<string, Expected | ((given: Given) => Expected)> = {
     // exactly k; fewer than k; "half fall below the mean"
     return { answer: 100 * share(0, k), mistakes: [100 * share(k, k), 100 * share(0, k - 1), 50] };
   },
-  'dropout-in-practice/porting-keep-prob': {
-    answer: 1 - 0.8,
-    // keep_prob passed through as p
-    mistakes: [0.8],
-  },
   'beyond-the-basic-recipe/annealed-scale': ({ t }) => annealedScale(t),
   'beyond-the-basic-recipe/gaussian-sd': ({ p }) => ({
     answer: Math.sqrt(p / (1 - p)),
