@@ -2,13 +2,16 @@ import { sampleDropCounts } from '../sim/drop-counts.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
+import { parametersOf, type NetworkParameters } from '../sim/feature-maps/parameters.ts';
+import { trainFeatureMapPair } from '../sim/feature-maps/setup.ts';
 import { layerFor, samplePreActivations } from '../sim/layer-samples.ts';
-import { streamRng, Stream } from '../sim/random.ts';
+import { MAX_SEED, streamRng, Stream } from '../sim/random.ts';
 import { sampleUnitDraws, UNIT_SCALINGS } from '../sim/unit-draws.ts';
 import {
   MAX_SAMPLES,
   MAX_UNIT_DRAWS,
   type DropCountsRequest,
+  type FeatureMapNetworkRequest,
   type LayerSamplesRequest,
   type SamplerEvent,
   type SamplerRequest,
@@ -35,6 +38,8 @@ export function handleRequest(request: SamplerRequest): Reply {
         return dropCounts(request);
       case 'layer-samples':
         return layerSamples(request);
+      case 'feature-map-network':
+        return featureMapNetwork(request);
       default:
         throw new Error(`the sampling worker does not handle ${String((request as { kind: unknown }).kind)}`);
     }
@@ -92,6 +97,17 @@ function layerSamples({ id, params }: LayerSamplesRequest): Reply {
   const layer = layerFor(seed);
   samplePreActivations(layer, mode, p, streamRng(seed, Stream.mask), values);
   return { event: { kind: 'layer-samples', id, values }, transfer: [values.buffer] };
+}
+
+function featureMapNetwork({ id, params }: FeatureMapNetworkRequest): Reply {
+  assertWhole('seed', params.seed, 0, MAX_SEED);
+  const { withDropout, withoutDropout } = trainFeatureMapPair(params.seed);
+  const pair = { withDropout: parametersOf(withDropout.network), withoutDropout: parametersOf(withoutDropout.network) };
+  const buffers = (parameters: NetworkParameters) => [...parameters.weights, ...parameters.biases].map((a) => a.buffer);
+  return {
+    event: { kind: 'feature-map-network', id, ...pair },
+    transfer: [...buffers(pair.withDropout), ...buffers(pair.withoutDropout)],
+  };
 }
 
 function assertWhole(name: string, value: number, min: number, max: number): void {
