@@ -4,6 +4,7 @@ import { dropoutL2 } from './dropout-l2/definition.ts';
 import { dropCounts } from './drop-counts/definition.ts';
 import { effectiveRate } from './effective-rate/definition.ts';
 import { expectedValue } from './expected-value/definition.ts';
+import { featureMaps } from './feature-maps/definition.ts';
 import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
@@ -15,6 +16,7 @@ import { training } from './training/definition.ts';
  */
 export const SIMULATIONS = [
   neuronToggling,
+  featureMaps,
   bernoulliDraws,
   dropCounts,
   expectedValue,
