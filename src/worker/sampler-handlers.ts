@@ -2,7 +2,7 @@ import { sampleDropCounts } from '../sim/drop-counts.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
-import { parametersOf, type NetworkParameters } from '../sim/feature-maps/parameters.ts';
+import { parametersOf } from '../sim/feature-maps/parameters.ts';
 import { trainFeatureMapPair } from '../sim/feature-maps/setup.ts';
 import { layerFor, samplePreActivations } from '../sim/layer-samples.ts';
 import { MAX_SEED, streamRng, Stream } from '../sim/random.ts';
@@ -102,11 +102,16 @@ function layerSamples({ id, params }: LayerSamplesRequest): Reply {
 function featureMapNetwork({ id, params }: FeatureMapNetworkRequest): Reply {
   assertWhole('seed', params.seed, 0, MAX_SEED);
   const { withDropout, withoutDropout } = trainFeatureMapPair(params.seed);
-  const pair = { withDropout: parametersOf(withDropout.network), withoutDropout: parametersOf(withoutDropout.network) };
-  const buffers = (parameters: NetworkParameters) => [...parameters.weights, ...parameters.biases].map((a) => a.buffer);
+  // A hundred-odd numbers per network: copied, not transferred, because this request trains, and a
+  // detached buffer would slow every typed-array loop of the worker's next training.
   return {
-    event: { kind: 'feature-map-network', id, ...pair },
-    transfer: [...buffers(pair.withDropout), ...buffers(pair.withoutDropout)],
+    event: {
+      kind: 'feature-map-network',
+      id,
+      withDropout: parametersOf(withDropout.network),
+      withoutDropout: parametersOf(withoutDropout.network),
+    },
+    transfer: [],
   };
 }
 

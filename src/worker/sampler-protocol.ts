@@ -85,7 +85,7 @@ export interface LayerSamplesResult {
   values: Float64Array;
 }
 
-/** The trained weights and biases of both networks of the pair, transferred. */
+/** The trained weights and biases of both networks of the pair, copied (the worker trained them, see sampler-handlers.ts). */
 export interface FeatureMapNetworkResult {
   kind: 'feature-map-network';
   id: number;
