@@ -65,30 +65,31 @@ export function tileLayout(units: number, side: number, columns: number): TileLa
 
 /**
  * The palette indices of the picture of `weights`, row-major [unit][side × side], each row of
- * pixels led by PNG's filter byte 0.
+ * pixels led by PNG's filter byte 0. `scale` is the magnitude drawn in full colour; without it,
+ * each unit's largest.
  */
-export function tilePixels(weights: ArrayLike<number>, layout: TileLayout): Uint8Array {
+export function tilePixels(weights: ArrayLike<number>, layout: TileLayout, scale?: number): Uint8Array {
   const { columns, side, width, height } = layout;
   const units = Math.floor(weights.length / (side * side));
   const rows = new Uint8Array(height * (width + 1)).fill(GAP_INDEX);
   for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
   for (let unit = 0; unit < units; unit++) {
     const offset = unit * side * side;
-    let scale = 0;
-    for (let i = 0; i < side * side; i++) scale = Math.max(scale, Math.abs(weights[offset + i] ?? 0));
+    let largest = 0;
+    for (let i = 0; i < side * side; i++) largest = Math.max(largest, Math.abs(weights[offset + i] ?? 0));
     const left = (unit % columns) * (side + GAP);
     const top = Math.floor(unit / columns) * (side + GAP);
     for (let y = 0; y < side; y++) {
       for (let x = 0; x < side; x++) {
-        rows[(top + y) * (width + 1) + 1 + left + x] = levelOf(weights[offset + y * side + x] ?? 0, scale);
+        rows[(top + y) * (width + 1) + 1 + left + x] = levelOf(weights[offset + y * side + x] ?? 0, scale ?? largest);
       }
     }
   }
   return rows;
 }
 
-/** The picture of `weights` in `layout` as a `data:image/png` address. */
-export function weightTilesPng(weights: ArrayLike<number>, layout: TileLayout): string {
+/** The picture of `weights` in `layout` as a `data:image/png` address; `scale` as {@link tilePixels} has it. */
+export function weightTilesPng(weights: ArrayLike<number>, layout: TileLayout, scale?: number): string {
   const header = new Uint8Array(13);
   const view = new DataView(header.buffer);
   view.setUint32(0, layout.width);
@@ -98,7 +99,7 @@ export function weightTilesPng(weights: ArrayLike<number>, layout: TileLayout): 
     Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10),
     chunk('IHDR', header),
     chunk('PLTE', palette()),
-    chunk('IDAT', zlibSync(tilePixels(weights, layout), { level: 9 })),
+    chunk('IDAT', zlibSync(tilePixels(weights, layout, scale), { level: 9 })),
     chunk('IEND', new Uint8Array(0)),
   ];
   const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));

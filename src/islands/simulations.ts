@@ -4,6 +4,7 @@ import { dropoutL2 } from './dropout-l2/definition.ts';
 import { dropCounts } from './drop-counts/definition.ts';
 import { effectiveRate } from './effective-rate/definition.ts';
 import { expectedValue } from './expected-value/definition.ts';
+import { featureMaps } from './feature-maps/definition.ts';
 import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
@@ -16,6 +17,7 @@ import { varianceShift } from './variance-shift/definition.ts';
  */
 export const SIMULATIONS = [
   neuronToggling,
+  featureMaps,
   bernoulliDraws,
   dropCounts,
   expectedValue,

@@ -2,13 +2,16 @@ import { sampleDropCounts } from '../sim/drop-counts.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
+import { parametersOf } from '../sim/feature-maps/parameters.ts';
+import { trainFeatureMapPair } from '../sim/feature-maps/setup.ts';
 import { layerFor, samplePreActivations } from '../sim/layer-samples.ts';
-import { streamRng, Stream } from '../sim/random.ts';
+import { MAX_SEED, streamRng, Stream } from '../sim/random.ts';
 import { sampleUnitDraws, UNIT_SCALINGS } from '../sim/unit-draws.ts';
 import {
   MAX_SAMPLES,
   MAX_UNIT_DRAWS,
   type DropCountsRequest,
+  type FeatureMapNetworkRequest,
   type LayerSamplesRequest,
   type SamplerEvent,
   type SamplerRequest,
@@ -35,6 +38,8 @@ export function handleRequest(request: SamplerRequest): Reply {
         return dropCounts(request);
       case 'layer-samples':
         return layerSamples(request);
+      case 'feature-map-network':
+        return featureMapNetwork(request);
       default:
         throw new Error(`the sampling worker does not handle ${String((request as { kind: unknown }).kind)}`);
     }
@@ -92,6 +97,22 @@ function layerSamples({ id, params }: LayerSamplesRequest): Reply {
   const layer = layerFor(seed);
   samplePreActivations(layer, mode, p, streamRng(seed, Stream.mask), values);
   return { event: { kind: 'layer-samples', id, values }, transfer: [values.buffer] };
+}
+
+function featureMapNetwork({ id, params }: FeatureMapNetworkRequest): Reply {
+  assertWhole('seed', params.seed, 0, MAX_SEED);
+  const { withDropout, withoutDropout } = trainFeatureMapPair(params.seed);
+  // A hundred-odd numbers per network: copied, not transferred, because this request trains, and a
+  // detached buffer would slow every typed-array loop of the worker's next training.
+  return {
+    event: {
+      kind: 'feature-map-network',
+      id,
+      withDropout: parametersOf(withDropout.network),
+      withoutDropout: parametersOf(withoutDropout.network),
+    },
+    transfer: [],
+  };
 }
 
 function assertWhole(name: string, value: number, min: number, max: number): void {

@@ -1,5 +1,6 @@
 import type { DropCountParams } from '../sim/drop-counts.ts';
 import type { DropoutMode } from '../sim/dropout.ts';
+import type { NetworkParameters } from '../sim/feature-maps/parameters.ts';
 import type { UnitDrawsParams } from '../sim/unit-draws.ts';
 import type { WorkerError } from './protocol.ts';
 
@@ -48,6 +49,16 @@ export interface LayerSamplesRequest {
   };
 }
 
+/** Train the feature-map pair of a seed (src/sim/feature-maps/setup.ts): one with dropout, one without. */
+export interface FeatureMapNetworkRequest {
+  kind: 'feature-map-network';
+  id: number;
+  params: {
+    /** seed of the data, the initial weights and the minibatches, an integer in [0, 2^32) */
+    seed: number;
+  };
+}
+
 /** The draws, in buffers transferred (not copied) to the main thread. */
 export interface UnitDrawsResult {
   kind: 'unit-draws';
@@ -74,11 +85,21 @@ export interface LayerSamplesResult {
   values: Float64Array;
 }
 
+/** The trained weights and biases of both networks of the pair, copied (the worker trained them, see sampler-handlers.ts). */
+export interface FeatureMapNetworkResult {
+  kind: 'feature-map-network';
+  id: number;
+  /** trained with the setup's dropout */
+  withDropout: NetworkParameters;
+  /** trained from the same weights on the same minibatches, without dropout */
+  withoutDropout: NetworkParameters;
+}
+
 /** Everything the main thread may ask of the sampling worker. */
-export type SamplerRequest = UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest;
+export type SamplerRequest = UnitDrawsRequest | DropCountsRequest | LayerSamplesRequest | FeatureMapNetworkRequest;
 
 /** The result answering each request. */
-export type SamplerResult = UnitDrawsResult | DropCountsResult | LayerSamplesResult;
+export type SamplerResult = UnitDrawsResult | DropCountsResult | LayerSamplesResult | FeatureMapNetworkResult;
 
 /** Everything the sampling worker may send back. */
 export type SamplerEvent = SamplerResult | WorkerError;

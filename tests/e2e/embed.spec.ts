@@ -168,6 +168,7 @@ test.describe('on an LMS page of another origin', () => {
 /** Each simulation's first setting, by its label. */
 const FIRST_SETTING = {
   'neuron-toggling': 'Drop probability p',
+  'feature-maps': 'Drop probability p',
   'bernoulli-draws': 'Drop probability p',
   'drop-counts': 'Layer size n',
   'expected-value': 'Dropout mode',

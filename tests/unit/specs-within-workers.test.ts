@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bernoulliDraws, DRAWS_TOTAL } from '../../src/islands/bernoulli-draws/definition.ts';
 import { dropCounts } from '../../src/islands/drop-counts/definition.ts';
 import { expectedValue } from '../../src/islands/expected-value/definition.ts';
+import { featureMaps } from '../../src/islands/feature-maps/definition.ts';
 import { monteCarlo } from '../../src/islands/monte-carlo/definition.ts';
 import { MC_FIXED } from '../../src/islands/monte-carlo/summary.ts';
 import { trainTestScaling } from '../../src/islands/train-test-scaling/definition.ts';
@@ -55,6 +56,13 @@ describe("every corner of a simulation's specs is one its worker accepts", () =>
       ),
     );
     expect(answered(requests)).toEqual(Array(8).fill('unit-draws'));
+  });
+
+  it('feature maps: the pair trains on the first and the last seed', () => {
+    const requests = ends(featureMaps.specs.seed).map(
+      (seed) => ({ kind: 'feature-map-network', id: 1, params: { seed } }) as const,
+    );
+    expect(answered(requests)).toEqual(['feature-map-network', 'feature-map-network']);
   });
 
   it('expected value and train/test scaling', () => {

@@ -1,0 +1,49 @@
+import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
+import { THINNED_SCALINGS } from '../../sim/thinned.ts';
+import { defineSimulation } from '../definition.ts';
+import { dropProbabilitySpec } from '../specs.ts';
+import { FM_ALL_KEPT, FM_HIDDEN, FM_NETWORKS, FM_TRAINING_P, NETWORK_NAMES, unitName } from './summary.ts';
+
+/** The feature-map simulation's parameters, as they appear in the URL under `maps.`. */
+export const FEATURE_MAP_SPECS = {
+  mask: { kind: 'bits', label: 'mask', length: FM_HIDDEN },
+  p: dropProbabilitySpec({ min: 0.05, max: 0.9, step: 0.05 }),
+  scaling: { kind: 'choice', label: 'scaling', values: THINNED_SCALINGS },
+  network: { kind: 'choice', label: 'network', values: FM_NETWORKS },
+  seed: SEED_SPEC,
+} as const satisfies Specs;
+
+export type FeatureMapState = ValuesOf<typeof FEATURE_MAP_SPECS>;
+
+/** A trained network whose hidden units a reader drops and keeps, each drawn as its map over the input plane. */
+export const featureMaps = defineSimulation({
+  id: 'feature-maps',
+  prefix: 'maps',
+  title: 'toggle the units of a trained network and watch its feature maps',
+  component: 'FeatureMaps',
+  lesson: 'bernoulli-masks',
+  intro:
+    'Drop and keep the hidden units of a network trained on two moons, or sample a mask, and watch every map downstream and the decision map change.',
+  specs: FEATURE_MAP_SPECS,
+  props: ['p', 'network', 'seed'],
+  start: ({ p = FM_TRAINING_P, network = 'dropout', seed = 1 }): FeatureMapState => ({
+    mask: FM_ALL_KEPT,
+    p,
+    scaling: 'none',
+    network,
+    seed,
+  }),
+  describe({ mask, network }) {
+    const dropped = [...mask].flatMap((bit, unit) => (bit === '0' ? [unitName(unit)] : []));
+    return (
+      `A network with 2 inputs, two hidden layers of 6 tanh units and a sigmoid output, ${NETWORK_NAMES[network]} ` +
+      'on 200 two-moons points. Each hidden unit is drawn as a map of its activation over the input plane, and the ' +
+      'output as the decision map under the points; ' +
+      (dropped.length === 0 ? 'every unit is kept. ' : `dropped: ${dropped.join(', ')}. `) +
+      'Dropping a unit blanks its map and changes every map after it and the decision map.'
+    );
+  },
+  printCaption: ({ mask, network }) =>
+    `The simulation in its starting state: every hidden unit’s map and the decision map of the network ${NETWORK_NAMES[network]}, ` +
+    (mask === FM_ALL_KEPT ? 'every unit kept.' : `${[...mask].filter((bit) => bit === '0').length} units dropped.`),
+});
