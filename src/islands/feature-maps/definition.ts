@@ -1,4 +1,5 @@
 import { SEED_SPEC, type Specs, type ValuesOf } from '../../lib/url-state.ts';
+import { FEATURE_MAP_SETUP } from '../../sim/feature-maps/setup.ts';
 import { THINNED_SCALINGS } from '../../sim/thinned.ts';
 import { defineSimulation } from '../definition.ts';
 import { dropProbabilitySpec } from '../specs.ts';
@@ -15,13 +16,16 @@ export const FEATURE_MAP_SPECS = {
 
 export type FeatureMapState = ValuesOf<typeof FEATURE_MAP_SPECS>;
 
+/** The network's input count and hidden width, as its setup trains it. */
+const [inputs, width] = FEATURE_MAP_SETUP.training.shape.sizes;
+
 /** A trained network whose hidden units a reader drops and keeps, each drawn as its map over the input plane. */
 export const featureMaps = defineSimulation({
   id: 'feature-maps',
   prefix: 'maps',
   title: 'toggle the units of a trained network and watch its feature maps',
   component: 'FeatureMaps',
-  lesson: 'bernoulli-masks',
+  lesson: 'why-dropout',
   intro:
     'Drop and keep the hidden units of a network trained on two moons, or sample a mask, and watch every map downstream and the decision map change.',
   specs: FEATURE_MAP_SPECS,
@@ -36,8 +40,8 @@ export const featureMaps = defineSimulation({
   describe({ mask, network }) {
     const dropped = [...mask].flatMap((bit, unit) => (bit === '0' ? [unitName(unit)] : []));
     return (
-      `A network with 2 inputs, two hidden layers of 6 tanh units and a sigmoid output, ${NETWORK_NAMES[network]} ` +
-      'on 200 two-moons points. Each hidden unit is drawn as a map of its activation over the input plane, and the ' +
+      `A network with ${inputs} inputs, two hidden layers of ${width} tanh units and a sigmoid output, ${NETWORK_NAMES[network]} ` +
+      `on ${FEATURE_MAP_SETUP.dataset.trainSize} two-moons points. Each hidden unit is drawn as a map of its activation over the input plane, and the ` +
       'output as the decision map under the points; ' +
       (dropped.length === 0 ? 'every unit is kept. ' : `dropped: ${dropped.join(', ')}. `) +
       'Dropping a unit blanks its map and changes every map after it and the decision map.'
