@@ -7,12 +7,12 @@ import { expect, test } from './fixtures.ts';
 import { hydrateAll } from './helpers.ts';
 
 /**
- * Generated addresses (tests/fuzz/addresses.ts) loaded on every `/lab/<sim>/` page: 32 per
+ * Generated addresses (tests/fuzz/addresses.ts) loaded on every `/lab/<sim>/` page: 16 per
  * simulation, from a fixed seed. Each page must load without a page or console error (the
  * `problems` fixture), run its simulation without an error, show a valid value in every control,
  * and show each notice the decoder gives for the address the browser holds.
  */
-const PER_SIM = 32;
+const PER_SIM = 16;
 const SEED = 4_242;
 
 /** What the simulation's controls show that no control should: a select with nothing chosen, a value out of range, a radio group with nothing checked. */

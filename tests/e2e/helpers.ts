@@ -55,7 +55,11 @@ export interface CrawledPage {
   ids: string[];
   /** every `a[href]`: the attribute as written and the URL it resolves to */
   links: { href: string; url: string }[];
-  /** resolved URLs of stylesheets and icons (`link[href]`), scripts (`script[src]`) and images (`img[src]`) */
+  /**
+   * resolved URLs of stylesheets and icons (`link[href]`), scripts (`script[src]`) and images (`img[src]`)
+   * that the browser requests: an image drawn inline as a `data:` URL (a simulation's map tile) is part
+   * of its page, not a request
+   */
   assets: string[];
 }
 
@@ -100,7 +104,7 @@ export async function crawl(page: Page, start: string): Promise<CrawlResult> {
         ...[...document.querySelectorAll<HTMLLinkElement>('link[href]')].map((link) => link.href),
         ...[...document.querySelectorAll<HTMLScriptElement>('script[src]')].map((script) => script.src),
         ...[...document.querySelectorAll<HTMLImageElement>('img[src]')].map((image) => image.src),
-      ],
+      ].filter((asset) => !asset.startsWith('data:')),
     }));
     pages.set(url, { url, status, ...found });
     if (status !== 200) broken.push(`${path(url)} (linked from ${linkedFrom.get(url)}): HTTP ${status}`);
