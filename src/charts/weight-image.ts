@@ -16,8 +16,12 @@ const NEGATIVE = [29, 78, 216] as const;
 const POSITIVE = [180, 66, 11] as const;
 const GAP_COLOUR = [160, 160, 160] as const;
 
+/** The palette, made once: every PNG and every painted tile reads it. */
+let PALETTE: Uint8Array | undefined;
+
 /** The palette: the gap's grey, then 255 steps from the negative colour through white to the positive one. */
 function palette(): Uint8Array {
+  if (PALETTE) return PALETTE;
   const bytes = new Uint8Array(256 * 3);
   bytes.set(GAP_COLOUR, 0);
   for (let index = 1; index < 256; index++) {
@@ -26,6 +30,7 @@ function palette(): Uint8Array {
     const t = Math.abs(v);
     for (const [c, channel] of end.entries()) bytes[index * 3 + c] = Math.round(255 + (channel - 255) * t);
   }
+  PALETTE = bytes;
   return bytes;
 }
 
@@ -109,4 +114,21 @@ export function weightTilesPng(weights: ArrayLike<number>, layout: TileLayout, s
     at += part.length;
   }
   return `data:image/png;base64,${bytesToBase64(png)}`;
+}
+
+/**
+ * Paints one square tile of `values` (side × side, row-major) into `rgba`, the pixels of a canvas's
+ * ImageData, in the palette of the PNG pictures: the island redraws its tiles this way on every
+ * change, with no image to encode or decode, and a printed picture of the same values looks the same.
+ */
+export function paintTile(values: ArrayLike<number>, scale: number, rgba: Uint8ClampedArray): void {
+  const colours = palette();
+  const pixels = Math.min(values.length, rgba.length / 4);
+  for (let i = 0; i < pixels; i++) {
+    const at = levelOf(values[i] ?? 0, scale) * 3;
+    rgba[4 * i] = colours[at] ?? 0;
+    rgba[4 * i + 1] = colours[at + 1] ?? 0;
+    rgba[4 * i + 2] = colours[at + 2] ?? 0;
+    rgba[4 * i + 3] = 255;
+  }
 }

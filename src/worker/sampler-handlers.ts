@@ -3,6 +3,7 @@ import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
 import { parametersOf } from '../sim/feature-maps/parameters.ts';
+import { removalsOfPair } from '../sim/feature-maps/removals.ts';
 import { trainFeatureMapPair } from '../sim/feature-maps/setup.ts';
 import { layerFor, samplePreActivations } from '../sim/layer-samples.ts';
 import { MAX_SEED, streamRng, Stream } from '../sim/random.ts';
@@ -101,7 +102,8 @@ function layerSamples({ id, params }: LayerSamplesRequest): Reply {
 
 function featureMapNetwork({ id, params }: FeatureMapNetworkRequest): Reply {
   assertWhole('seed', params.seed, 0, MAX_SEED);
-  const { withDropout, withoutDropout } = trainFeatureMapPair(params.seed);
+  const pair = trainFeatureMapPair(params.seed);
+  const { withDropout, withoutDropout } = pair;
   // A hundred-odd numbers per network: copied, not transferred, because this request trains, and a
   // detached buffer would slow every typed-array loop of the worker's next training.
   return {
@@ -110,6 +112,7 @@ function featureMapNetwork({ id, params }: FeatureMapNetworkRequest): Reply {
       id,
       withDropout: parametersOf(withDropout.network),
       withoutDropout: parametersOf(withoutDropout.network),
+      removals: removalsOfPair(pair),
     },
     transfer: [],
   };

@@ -1,6 +1,7 @@
 import type { DropCountParams } from '../sim/drop-counts.ts';
 import type { DropoutMode } from '../sim/dropout.ts';
 import type { NetworkParameters } from '../sim/feature-maps/parameters.ts';
+import type { PairRemovals } from '../sim/feature-maps/removals.ts';
 import type { UnitDrawsParams } from '../sim/unit-draws.ts';
 import type { WorkerError } from './protocol.ts';
 
@@ -93,6 +94,8 @@ export interface FeatureMapNetworkResult {
   withDropout: NetworkParameters;
   /** trained from the same weights on the same minibatches, without dropout */
   withoutDropout: NetworkParameters;
+  /** each network scored whole and with each hidden unit removed alone at test time */
+  removals: PairRemovals;
 }
 
 /** Everything the main thread may ask of the sampling worker. */

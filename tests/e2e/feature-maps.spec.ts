@@ -1,10 +1,13 @@
 import type { Locator, Page } from '@playwright/test';
 import { featureMaps, type FeatureMapState } from '../../src/islands/feature-maps/definition.ts';
+import { describeRemovals } from '../../src/islands/feature-maps/removal-summary.ts';
 import { FeatureMapScene } from '../../src/islands/feature-maps/scene.ts';
 import { describeMaps, FM_ALL_KEPT, FM_HIDDEN, unitName } from '../../src/islands/feature-maps/summary.ts';
 import { maskString } from '../../src/islands/neuron-toggling/summary.ts';
+import { paintTile } from '../../src/charts/weight-image.ts';
 import { formatPercent } from '../../src/lib/format.ts';
 import { parametersOf } from '../../src/sim/feature-maps/parameters.ts';
+import { removalsOfPair } from '../../src/sim/feature-maps/removals.ts';
 import { trainFeatureMapPair } from '../../src/sim/feature-maps/setup.ts';
 import { drawMask } from '../../src/sim/sampling.ts';
 import { test, expect } from './fixtures.ts';
@@ -25,6 +28,27 @@ async function open(page: Page): Promise<Locator> {
   const figure = page.getByRole('figure', { name: CAPTION });
   await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
   return figure;
+}
+
+/** The pixels of a hidden unit's tile as the page painted them. */
+async function tilePixels(figure: Locator, unit: string): Promise<number[]> {
+  return figure
+    .getByRole('button', { name: new RegExp(`^${unit}: `) })
+    .locator('canvas')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('the tile has no 2-D context');
+      return [...context.getImageData(0, 0, canvas.width, canvas.height).data];
+    });
+}
+
+/** The pixels src/sim's maps give a hidden unit's tile in `state`. */
+function expectedPixels(state: FeatureMapState, unit: number): number[] {
+  const { maps, scale } = scene.picture(state);
+  const cells = maps.hidden.length / FM_HIDDEN;
+  const rgba = new Uint8ClampedArray(4 * cells);
+  paintTile(maps.hidden.subarray(unit * cells, (unit + 1) * cells), scale, rgba);
+  return [...rgba];
 }
 
 /** Checks that the page shows, for `state`, the numbers and the summary src/sim computes. */
@@ -59,6 +83,17 @@ test('the worker trains the pair; a unit toggled by keyboard redraws the maps an
   const state: FeatureMapState = { ...featureMaps.start({}), seed: SEED };
   await expectShows(figure, state);
   await expect(figure.getByRole('img', { name: /^Decision map of the network trained with dropout/ })).toBeVisible();
+  // The charts of single-unit removals, and their numbers in words, for this seed's pair.
+  await expect(figure.getByText(describeRemovals(removalsOfPair(pair)))).toBeVisible();
+  await expect(
+    figure.getByRole('img', { name: /^Chart of the validation loss rise when one hidden unit is removed/ }),
+  ).toBeVisible();
+  await expect(
+    figure.getByRole('img', { name: /^Chart of the share of the decision map that changes class/ }),
+  ).toBeVisible();
+  // A second-layer unit's map, as painted, before and after a first-layer unit is dropped.
+  const downstream = 'Hidden layer 2 unit 1';
+  expect(await tilePixels(figure, downstream)).toEqual(expectedPixels(state, 6));
 
   const unit = figure.getByRole('button', { name: 'Hidden layer 1 unit 3: kept' });
   await unit.focus();
@@ -67,6 +102,9 @@ test('the worker trains the pair; a unit toggled by keyboard redraws the maps an
   await expect(dropped).toBeFocused();
   const oneDropped = { ...state, mask: '110111111111' };
   await expectShows(figure, oneDropped);
+  const redrawn = expectedPixels(oneDropped, 6);
+  expect(redrawn).not.toEqual(expectedPixels(state, 6));
+  expect(await tilePixels(figure, downstream)).toEqual(redrawn);
   await expect(page).toHaveURL(/maps\.mask=110111111111/);
 
   await page.keyboard.press('Space');

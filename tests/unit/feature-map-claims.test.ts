@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURE_MAP_CLAIMS, pairRemovals, type PairRemovals } from '../../src/sim/feature-maps/claims.ts';
+import { FEATURE_MAP_CLAIMS, pairRemovals } from '../../src/sim/feature-maps/claims.ts';
+import type { PairRemovals } from '../../src/sim/feature-maps/removals.ts';
 import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
 import { LESSON_CITATIONS } from './claim-citations.ts';
 import { trySeeds } from './claim-seeds.ts';

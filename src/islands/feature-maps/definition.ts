@@ -44,7 +44,8 @@ export const featureMaps = defineSimulation({
       `on ${FEATURE_MAP_SETUP.dataset.trainSize} two-moons points. Each hidden unit is drawn as a map of its activation over the input plane, and the ` +
       'output as the decision map under the points; ' +
       (dropped.length === 0 ? 'every unit is kept. ' : `dropped: ${dropped.join(', ')}. `) +
-      'Dropping a unit blanks its map and changes every map after it and the decision map.'
+      'Dropping a unit blanks its map and changes every map after it and the decision map. ' +
+      'Two charts rank, for both networks of the pair, how much removing each hidden unit alone at test time raises the validation loss and how much of the decision map it flips.'
     );
   },
   printCaption: ({ mask, network }) =>

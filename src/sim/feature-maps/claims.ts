@@ -5,29 +5,18 @@
  * tries every claim on the course's test seeds (CLAIM_SEEDS of lab-claim-kit.ts) and holds it to
  * what its sentence says: a rule on at least MOST_SEEDS of them, or the frequency the sentence states.
  */
-import { datasetExtent } from '../decision-grid.ts';
-import { FeatureMaps } from './maps.ts';
-import { summarizeRemovals, unitRemovals, type RemovalResult, type RemovalSummary } from './removals.ts';
-import { FEATURE_MAP_SETUP, trainFeatureMapPair } from './setup.ts';
-
-/** Cells per side of the decision map whose flipped cells the claims count. */
-export const CLAIM_RESOLUTION = 32;
-
-/** Both networks of a seed's pair, each scored whole and with each hidden unit removed. */
-export interface PairRemovals {
-  withDropout: RemovalResult;
-  withoutDropout: RemovalResult;
-}
+import {
+  removalsOfPair,
+  summarizeRemovals,
+  type PairRemovals,
+  type RemovalResult,
+  type RemovalSummary,
+} from './removals.ts';
+import { trainFeatureMapPair } from './setup.ts';
 
 /** Trains the seed's feature-map pair and removes each hidden unit of each network alone. */
 export function pairRemovals(seed: number): PairRemovals {
-  const { data, withDropout, withoutDropout } = trainFeatureMapPair(seed);
-  const extent = datasetExtent(data.train, data.validation);
-  const maps = new FeatureMaps(FEATURE_MAP_SETUP.training.shape, extent, CLAIM_RESOLUTION);
-  return {
-    withDropout: unitRemovals(maps, withDropout, data.validation),
-    withoutDropout: unitRemovals(maps, withoutDropout, data.validation),
-  };
+  return removalsOfPair(trainFeatureMapPair(seed));
 }
 
 /** A sentence a lesson can write and the numbers that back it on one seed. */

@@ -1,9 +1,11 @@
 import type { Dataset } from '../datasets.ts';
+import { datasetExtent } from '../decision-grid.ts';
 import { evaluationFactor } from '../dropout.ts';
 import type { DropoutSettings } from '../network.ts';
 import type { Evaluation, Trainer } from '../train.ts';
 import { compareMaps, type MapSnapshot } from './changes.ts';
-import type { FeatureMaps, MapBuffers } from './maps.ts';
+import { FeatureMaps, type MapBuffers } from './maps.ts';
+import { FEATURE_MAP_SETUP, type TrainedPair } from './setup.ts';
 
 /** What removing one hidden unit from a test network does. */
 export interface UnitRemoval {
@@ -93,5 +95,27 @@ export function summarizeRemovals({ removals }: RemovalResult): RemovalSummary {
     meanLossChange: mean(losses),
     largestFlippedShare: Math.max(...flips),
     meanFlippedShare: mean(flips),
+  };
+}
+
+/** Cells per side of the decision map whose flipped cells a removal counts. */
+export const REMOVAL_RESOLUTION = 32;
+
+/** Both networks of a seed's pair, each scored whole and with each hidden unit removed. */
+export interface PairRemovals {
+  withDropout: RemovalResult;
+  withoutDropout: RemovalResult;
+}
+
+/**
+ * Removes each hidden unit of each network of a trained pair alone: what the claims measure, and
+ * what the simulation charts for its seed (the sampling worker sends it with the trained weights).
+ */
+export function removalsOfPair({ data, withDropout, withoutDropout }: TrainedPair): PairRemovals {
+  const extent = datasetExtent(data.train, data.validation);
+  const maps = new FeatureMaps(FEATURE_MAP_SETUP.training.shape, extent, REMOVAL_RESOLUTION);
+  return {
+    withDropout: unitRemovals(maps, withDropout, data.validation),
+    withoutDropout: unitRemovals(maps, withoutDropout, data.validation),
   };
 }
