@@ -25,8 +25,8 @@ describe('the removal charts', () => {
       withoutDropout: result([0.1, 0.5, 0.2], [0.1, 0.3, 0.2]),
       withDropout: result([0.05, 0.02, 0.09], [0.01, 0.02, 0.03]),
     });
-    expect(text).toContain(`removing ${unitName(1)} raises the validation loss most, by 0.500`);
-    expect(text).toContain(`removing ${unitName(2)} does, by 0.090`);
+    expect(text).toContain(`removing ${unitName(1).toLowerCase()} raises the validation loss most, by 0.500`);
+    expect(text).toContain(`removing ${unitName(2).toLowerCase()} does, by 0.090`);
     expect(text).toContain('flips 20.0 % of the decision map on average without dropout and 2.0 % with dropout');
   });
   it('chart what the claims measure: the worker sends the removals of the seed the claims train', () => {

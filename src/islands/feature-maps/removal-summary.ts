@@ -25,7 +25,8 @@ export function rankRemovals({ removals }: RemovalResult): RankedRemovals {
 /** The unit whose removal raises the validation loss most, its name and the rise. */
 function mostNeeded({ removals }: RemovalResult): { name: string; rise: number } {
   const top = removals.reduce((best, r) => (r.lossChange > best.lossChange ? r : best));
-  return { name: unitName(top.unit), rise: top.lossChange };
+  // Lower case, for the middle of a sentence: "removing hidden layer 1 unit 4".
+  return { name: unitName(top.unit).toLowerCase(), rise: top.lossChange };
 }
 
 const meanFlipped = ({ removals }: RemovalResult) =>
