@@ -4,6 +4,7 @@ import { readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } fr
 import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from '../worker/protocol.ts';
 import { SupersededError, type WorkerClient } from '../worker/worker-client.ts';
+import { ControlModes, setControlModes } from './controls/control-modes.svelte.ts';
 import { settledAnnouncer, urlWriter } from './url-sync.ts';
 
 /** What the skeleton needs of a simulation's definition: where its state lives in the URL. */
@@ -33,7 +34,8 @@ export interface SimulationOptions<C> {
  * The skeleton every simulation island stands on. Created while the island initialises, it
  * reads the starting state (the URL's parameters, else the lesson's values, with a notice for
  * every value the link had to change), writes the state back to the URL as the reader changes
- * it, listens for the presenter's shortcuts, and announces the summary once it settles.
+ * it, listens for the presenter's shortcuts, tells its controls which the link hides or locks, and
+ * announces the summary once it settles.
  * Controls bind to `values` directly: `bind:value={sim.values.p}`.
  */
 export class Simulation<S extends Specs, C extends { dispose(): void } = never> {
@@ -64,6 +66,8 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
     const search = typeof location === 'undefined' || !urlState ? '' : location.search;
     const start = readState(home.prefix, home.specs, search, initial);
     this.values = $state(start.values);
+    // What the link asks of the controls (all, or one by one), for the island's settings and controls.
+    setControlModes(new ControlModes(search));
     this.notices = start.notices;
     this.specs = home.specs;
     this.urlState = urlState;

@@ -1,17 +1,59 @@
 /**
  * Options an embedding page puts in an embed URL, beside the simulation's own state:
  * `?controls=locked` shows the parameter controls disabled and `?controls=hidden` leaves them out
- * (action buttons such as Train, Step, Reset or Sample work either way); `?origin=` pins the origin
+ * (action buttons such as Train, Step, Reset or Sample work either way); `?hide=seed,dataset` and
+ * `?lock=p` do the same to single controls, named as the simulation's parameters are; `?origin=` pins the origin
  * of the page messages are posted to (`parent.ts`). The same options work on the full-page views.
  * A repeated option takes its last value, as a simulation's parameters do (`url-state.ts`).
  */
+import { CONTROL_OPTIONS } from '../lib/share/permalink.ts';
 import { echo, lastValue } from '../lib/url-state.ts';
 
 /** How a simulation shows its parameter controls. */
 export type ControlsMode = 'shown' | 'locked' | 'hidden';
 
 /** Query parameters that describe the embedding rather than the simulation's state. */
-export const EMBEDDING_PARAMS = ['controls', 'origin'] as const;
+export const EMBEDDING_PARAMS = [...CONTROL_OPTIONS, 'origin'] as const;
+
+/** The controls a link hides or locks one by one, by parameter name. */
+export interface ControlChoices {
+  hide: readonly string[];
+  lock: readonly string[];
+}
+
+/**
+ * The parameter names `?hide=` and `?lock=` list, comma-separated, in lower case without spaces
+ * (as a simulation's choices are read in `url-state.ts`), with a notice for an option given more
+ * than once. Whether each name is a control of the simulation is for the simulation to say
+ * ({@link unknownControls}): this reads the link alone.
+ */
+export function controlChoices(search: string): ControlChoices & { notices: string[] } {
+  const notices: string[] = [];
+  const params = new URLSearchParams(search);
+  const list = (name: 'hide' | 'lock') => {
+    const value = lastValue(params, name, name, notices) ?? '';
+    const names = value.split(',').map((item) => item.trim().toLowerCase());
+    return [...new Set(names.filter((item) => item !== ''))];
+  };
+  return { hide: list('hide'), lock: list('lock'), notices };
+}
+
+/**
+ * Notices for the names in `choices` that are none of `controls` (the parameters whose controls a
+ * simulation shows): the link's wish is then ignored, and the notice lists what it could name.
+ */
+export function unknownControls(choices: ControlChoices, controls: readonly string[]): string[] {
+  const known = new Set(controls.map((name) => name.toLowerCase()));
+  const listed = controls.length === 0 ? 'it has none' : `its controls are ${controls.join(', ')}`;
+  return (['hide', 'lock'] as const).flatMap((option) =>
+    choices[option]
+      .filter((name) => !known.has(name))
+      .map(
+        (name) =>
+          `The link asks to ${option} the control ${echo(name)}, which this simulation does not have (${listed}); ignored.`,
+      ),
+  );
+}
 
 /**
  * The controls mode `search` asks for, with notices for a repeated value, and for one that is not

@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures.ts';
 import { HOST_ORIGIN, hostPage } from './hosts.ts';
+import { expectNoAxeViolations } from './helpers.ts';
+import { openShare } from './share-helpers.ts';
 
 /**
  * The embedding options as a person meets them: the sentence that says who locked the settings,
@@ -42,6 +44,52 @@ test('on the full-page view, locked settings say the link fixed them and open fr
   await expect(free.locator('astro-island')).not.toHaveAttribute('ssr');
   await expect(free.getByLabel('Layer size n', { exact: true })).toBeEnabled();
   await expect(free.getByLabel('Layer size n', { exact: true })).toHaveValue('100');
+});
+
+/** What a simulation with some controls locked says when opened on its own. */
+const SOME_FIXED =
+  'The disabled settings are fixed by the link that opened this page. Open this page with the settings unlocked.';
+
+for (const path of ['/embed/sim/drop-counts/', '/lab/drop-counts/']) {
+  test(`${path} hides and locks single controls as its link names them, and says which name it lacks`, async ({
+    page,
+  }) => {
+    await page.goto(`${path}?counts.n=100&hide=seed,Scale,colour&lock=p`);
+    const figure = page.getByRole('figure', { name: 'Simulation: how many units drop' });
+    await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+    await expect(figure.getByRole('spinbutton', { name: 'Seed' })).toBeHidden();
+    await expect(figure.getByRole('radio', { name: 'Linear' })).toBeHidden();
+    await expect(figure.getByLabel('Drop probability p')).toBeDisabled();
+    // Locked with p, since it sets p.
+    await expect(figure.getByRole('button', { name: 'Show n = 1024, p = 0.5' })).toBeDisabled();
+    await expect(figure.getByLabel('Layer size n', { exact: true })).toBeEnabled();
+    await expect(figure.getByLabel('Layer size n', { exact: true })).toHaveValue('100');
+    await expect(figure.getByRole('status').filter({ hasText: '“colour”' })).toHaveText(
+      'The link asks to hide the control “colour”, which this simulation does not have (its controls are n, p, k, masks, scale, seed); ignored.',
+    );
+    await expect(figure.getByRole('group', { name: 'Settings', exact: true })).toHaveAccessibleDescription(SOME_FIXED);
+    await expectNoAxeViolations(page);
+    // The controls still shown keep working.
+    await figure.getByRole('button', { name: '10,000' }).click();
+    await expect(figure.getByLabel('Layer size n', { exact: true })).toHaveValue('10000');
+  });
+}
+
+test('a shared link keeps the hidden and locked controls, and opens with them the same way', async ({ page }) => {
+  await page.goto('/lab/drop-counts/?hide=seed&lock=p,k');
+  const figure = page.getByRole('figure', { name: 'Simulation: how many units drop' });
+  await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
+  const { link } = await openShare(page, figure);
+  const shared = new URL(link).searchParams;
+  expect(shared.get('hide')).toBe('seed');
+  expect(shared.get('lock')).toBe('p,k');
+  await page.goto(link);
+  const again = page.getByRole('figure', { name: 'Simulation: how many units drop' });
+  await expect(again.locator('astro-island')).not.toHaveAttribute('ssr');
+  await expect(again.getByRole('spinbutton', { name: 'Seed' })).toBeHidden();
+  await expect(again.getByLabel('Drop probability p')).toBeDisabled();
+  await expect(again.getByLabel('Radius k around np')).toBeDisabled();
+  await expect(again.getByLabel('Layer size n', { exact: true })).toBeEnabled();
 });
 
 test('?origin= without a scheme is named in a notice and not used; a mistyped ?controls= too', async ({ page }) => {

@@ -37,6 +37,21 @@ export function overlayQuery(prefix: string, defaults: string, search: string): 
   return text === '' ? '' : `?${text}`;
 }
 
+/** The page's options that hide or lock a simulation's controls (src/lms/embed-options.ts). */
+export const CONTROL_OPTIONS = ['controls', 'hide', 'lock'] as const;
+
+/**
+ * `query` with the options of `search` that hide or lock controls added after it: a link shared
+ * from a page whose controls a teacher fixed opens with them fixed the same way.
+ */
+export function withControlOptions(query: string, search: string): string {
+  const params = new URLSearchParams(query);
+  const page = new URLSearchParams(search);
+  for (const name of CONTROL_OPTIONS) for (const value of page.getAll(name)) params.append(name, value);
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 /**
  * The permalink of a run: the full-page view `labHref` (absolute, or root-relative and then
  * resolved against `origin`) with the run's query string, without fragment.

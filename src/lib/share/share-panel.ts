@@ -4,7 +4,7 @@
  */
 import { wireCopyDialogs } from './copy-dialog.ts';
 import { currentQuery } from './live-state.ts';
-import { permalink, resetUrl } from './permalink.ts';
+import { permalink, resetUrl, withControlOptions } from './permalink.ts';
 import { qrSvg } from './qr-svg.ts';
 
 /** The page's address as it opened, before any simulation rewrote it: an embed's configured state. */
@@ -45,7 +45,8 @@ export function wireSharePanels(root: ParentNode): void {
       reopen(resetTarget(reset, location.href, openedAt, prefix, figure));
     });
     return () => {
-      const link = permalink(labHref, location.origin, currentQuery(prefix, state, location.search));
+      const query = withControlOptions(currentQuery(prefix, state, location.search), location.search);
+      const link = permalink(labHref, location.origin, query);
       field.value = link;
       status.textContent = '';
       picture.replaceChildren(qrSvg(document, link, 'QR code of the link above'));
