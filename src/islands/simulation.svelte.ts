@@ -67,7 +67,7 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
     const start = readState(home.prefix, home.specs, search, initial);
     this.values = $state(start.values);
     // What the link asks of the controls (all, or one by one), for the island's settings and controls.
-    setControlModes(new ControlModes(search));
+    setControlModes(new ControlModes(search, urlState ? home.prefix : undefined));
     this.notices = start.notices;
     this.specs = home.specs;
     this.urlState = urlState;

@@ -13,7 +13,21 @@ import { echo, lastValue } from '../lib/url-state.ts';
 export type ControlsMode = 'shown' | 'locked' | 'hidden';
 
 /** Query parameters that describe the embedding rather than the simulation's state. */
-export const EMBEDDING_PARAMS = [...CONTROL_OPTIONS, 'origin'] as const;
+export const EMBEDDING_PARAMS = [...CONTROL_OPTIONS, 'origin', 'resize'] as const;
+
+/**
+ * Whether the embed asks the framing page to fit the frame to its content: yes unless the link
+ * says `?resize=off`, for a frame the embedding page keeps at a height of its choosing. A value
+ * other than `off` gets a notice and leaves resizing on.
+ */
+export function resizeOption(search: string): { resize: boolean; notices: string[] } {
+  const notices: string[] = [];
+  const value = lastValue(new URLSearchParams(search), 'resize', 'resize', notices);
+  if (value === undefined) return { resize: true, notices };
+  if (value.trim().toLowerCase() === 'off') return { resize: false, notices };
+  notices.push(`The link asked for resize ${echo(value)}, which is not off; the frame is fitted to its content.`);
+  return { resize: true, notices };
+}
 
 /** The controls a link hides or locks one by one, by parameter name. */
 export interface ControlChoices {

@@ -3,7 +3,7 @@
  * document's height to the framing page (`resize.ts`), and it keeps the "Open in a new tab"
  * link carrying the embed's current state.
  */
-import { originOption, stateSearch } from './embed-options.ts';
+import { originOption, resizeOption, stateSearch } from './embed-options.ts';
 import { isFramed, onParentMessage, postToParent } from './parent.ts';
 import { startResizeReporter, type DocumentSize, type ResizePort } from './resize.ts';
 
@@ -53,9 +53,9 @@ export function carryState(link: HTMLAnchorElement): void {
   }
 }
 
-/** Shows what was wrong with the embedding options of the address (`?origin=`) in `box`, one paragraph each. */
+/** Shows what was wrong with the embedding options of the address (`?origin=`, `?resize=`) in `box`, one paragraph each. */
 export function showOptionNotices(box: HTMLElement, search: string = location.search): void {
-  for (const notice of originOption(search).notices) {
+  for (const notice of [...originOption(search).notices, ...resizeOption(search).notices]) {
     const paragraph = document.createElement('p');
     paragraph.className = 'sim-notice';
     paragraph.textContent = notice;
@@ -67,6 +67,7 @@ export function showOptionNotices(box: HTMLElement, search: string = location.se
 export function startEmbedPage(): void {
   const notices = document.querySelector<HTMLElement>('[data-embed-notices]');
   if (notices) showOptionNotices(notices);
-  if (isFramed()) startResizeReporter(pagePort());
+  // `?resize=off`: the embedding page keeps the frame at its own height, and the page scrolls inside.
+  if (isFramed() && resizeOption(location.search).resize) startResizeReporter(pagePort());
   for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-state]')) carryState(link);
 }

@@ -81,6 +81,26 @@ test.describe('on an LMS page of another origin', () => {
     expect(await page.locator('iframe').evaluate((iframe) => iframe.clientHeight)).toBe(400);
   });
 
+  test('?resize=off keeps the frame at the height the page gave it: no resize message, as an embed without it sends', async ({
+    page,
+  }) => {
+    const resizes = async () =>
+      (await received(page)).filter(
+        (message) => message.data.subject === 'lti.frameResize' || message.data.context === 'h5p',
+      ).length;
+    const started = Date.now();
+    await page.goto(hostPage(`framed.html?src=${encodeURIComponent('/embed/sim/drop-counts/')}`));
+    await embedFrame(page, 'Simulation: how many units drop');
+    await expect.poll(resizes).toBeGreaterThan(0);
+    const fitted = Date.now() - started;
+
+    await page.goto(hostPage(`framed.html?src=${encodeURIComponent('/embed/sim/drop-counts/?resize=off')}`));
+    await embedFrame(page, 'Simulation: how many units drop');
+    // Twice as long as the embed above took to send its first one, and a second at least.
+    await page.waitForTimeout(Math.max(1000, 2 * fitted));
+    expect(await resizes()).toBe(0);
+  });
+
   test('a Canvas-like host sizes the iframe to its content as it grows and shrinks', async ({ page, baseURL }) => {
     await page.goto(hostPage('canvas.html'));
     const frame = await embedFrame(page);

@@ -1,4 +1,5 @@
 import { createContext } from 'svelte';
+import { publishControl } from '../../lib/share/live-state.ts';
 import { controlChoices, controlsOption, unknownControls, type ControlsMode } from '../../lms/embed-options.ts';
 
 /**
@@ -15,8 +16,15 @@ export class ControlModes {
   /** the parameters whose controls the island shows, in the order they rendered */
   readonly #registered: string[] = [];
 
-  /** `search`: the page's query string, or '' where the state keeps out of the URL (a quiz task). */
-  constructor(search: string) {
+  readonly #prefix: string | undefined;
+
+  /**
+   * `search`: the page's query string, or '' where the state keeps out of the URL (a quiz task);
+   * `prefix`: the simulation's URL prefix, under which its controls are published for the embed
+   * dialog (none for a quiz task, which has no dialog of its own).
+   */
+  constructor(search: string, prefix?: string) {
+    this.#prefix = prefix;
     const option = controlsOption(search);
     this.all = option.mode;
     this.#allNotices = option.notices;
@@ -26,6 +34,7 @@ export class ControlModes {
   /** Records that the island shows a control of `param`, and gives its mode. */
   register(param: string): ControlsMode {
     if (!this.#registered.includes(param)) this.#registered.push(param);
+    if (this.#prefix !== undefined) publishControl(this.#prefix, param);
     return this.modeOf(param);
   }
 

@@ -22,3 +22,18 @@ export function publishState(prefix: string, query: string): void {
 export function currentQuery(prefix: string, defaults: string, search: string): string {
   return published.get(prefix) ?? overlayQuery(prefix, defaults, search);
 }
+
+/** The parameters whose controls each simulation on the page shows, by URL prefix, in the order they rendered. */
+const controls = new Map<string, string[]>();
+
+/** Records that the simulation with this prefix shows a control of `param` (its island registers each as it starts). */
+export function publishControl(prefix: string, param: string): void {
+  const list = controls.get(prefix) ?? [];
+  if (!list.includes(param)) list.push(param);
+  controls.set(prefix, list);
+}
+
+/** The parameters whose controls the simulation with this prefix shows; undefined before its island starts. */
+export function publishedControls(prefix: string): readonly string[] | undefined {
+  return controls.get(prefix);
+}
