@@ -20,7 +20,8 @@ async function open(page: Page, caption: string): Promise<Locator> {
 
 /** Moves focus with Tab until `target` has it: the way a keyboard user gets there. */
 async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let presses = 0; presses < 80; presses++) {
+  // Enough presses to go round a lesson page with several simulations, each with its own tools.
+  for (let presses = 0; presses < 160; presses++) {
     if (await target.evaluate((element) => element === document.activeElement)) return;
     await page.keyboard.press('Tab');
   }
