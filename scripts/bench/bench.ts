@@ -5,7 +5,8 @@
  * TensorFlow.js (paper-bench.ts). Prints medians and ratios; not part of the tests.
  * The main-thread section (main-thread-bench.ts) records the long tasks of the built site's pages in
  * Chromium while their simulations work.
- * `npm run bench -- reference`, `-- paper` or `-- main-thread` runs one section; `-- full` times TensorFlow.js
+ * The convolutional section (conv-bench.ts) times a training step of the spatial-dropout network.
+ * `npm run bench -- reference`, `-- paper`, `-- conv` or `-- main-thread` runs one section; `-- full` times TensorFlow.js
  * through the whole paired run of the paper task (two minutes more) instead of a fifth of it.
  */
 import { cpus } from 'node:os';
@@ -17,6 +18,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { convBenchmark } from './conv-bench.ts';
 import { mainThreadBenchmark } from './main-thread-bench.ts';
 import { median, milliseconds, stepsPerSecond } from './measure.ts';
 import { paperBenchmark } from './paper-bench.ts';
@@ -32,9 +34,11 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 async function main(): Promise<void> {
   const full = process.argv.includes('full');
   const sections = process.argv.slice(2).filter((name) => name !== 'full');
-  const unknown = sections.filter((name) => !['reference', 'paper', 'main-thread'].includes(name));
+  const unknown = sections.filter((name) => !['reference', 'paper', 'conv', 'main-thread'].includes(name));
   if (unknown.length > 0)
-    throw new Error(`npm run bench -- [reference] [paper] [main-thread] [full]: no section ${unknown.join(', ')}`);
+    throw new Error(
+      `npm run bench -- [reference] [paper] [conv] [main-thread] [full]: no section ${unknown.join(', ')}`,
+    );
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
   const require = createRequire(import.meta.url);
   setWasmPaths(`${dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'))}/`);
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
   );
   if (sections.length === 0 || sections.includes('reference')) await referenceBenchmark();
   if (sections.length === 0 || sections.includes('paper')) await paperBenchmark(full);
+  if (sections.length === 0 || sections.includes('conv')) await convBenchmark();
   if (sections.length === 0 || sections.includes('main-thread')) await mainThreadBenchmark();
 }
 

@@ -7,6 +7,7 @@ import { expectedValue } from './expected-value/definition.ts';
 import { featureMaps } from './feature-maps/definition.ts';
 import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
+import { spatialDropout } from './spatial-dropout/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
 import { training } from './training/definition.ts';
 import { varianceShift } from './variance-shift/definition.ts';
@@ -26,6 +27,7 @@ export const SIMULATIONS = [
   training,
   dropoutL2,
   varianceShift,
+  spatialDropout,
   monteCarlo,
   digits,
 ] as const;

@@ -1,4 +1,4 @@
-import type { DigitsPoint } from '../sim/digits/experiments/points.ts';
+import type { DigitsPoint, PointResult } from '../sim/digits/experiments/points.ts';
 import type { Cancelled, DigitsEvent, RunDone, RunStreamEvent } from './digits-protocol.ts';
 import { WorkerClient } from './worker-client.ts';
 
@@ -8,9 +8,9 @@ export function startDigitsWorker(): Worker {
 }
 
 /** A run in progress: its end, and ways to steer it. */
-export interface DigitsRunHandle {
+export interface DigitsRunHandle<Result = PointResult> {
   /** resolves with `run-done`, or `cancelled` once {@link cancel} took effect; rejects with the worker's error */
-  done: Promise<RunDone | Cancelled>;
+  done: Promise<RunDone<Result> | Cancelled>;
   /** asks the worker to stop after its current slice */
   cancel(): void;
   /** pauses or resumes the run */
@@ -18,26 +18,30 @@ export interface DigitsRunHandle {
 }
 
 /** Whether an event reports progress of a run (anything else ends it). */
-function isStreamEvent(event: DigitsEvent): event is RunStreamEvent {
+function isStreamEvent<Result>(event: DigitsEvent<Result>): event is RunStreamEvent<Result> {
   return event.kind === 'data-progress' || event.kind === 'run-progress' || event.kind === 'run-paused';
 }
 
-/** The client of one digits worker. */
-export class DigitsClient extends WorkerClient<never, never, DigitsEvent> {
+/** The client of one digits worker (or of a worker on the same host with points of its own, spatial-client.ts). */
+export class DigitsClient<Point = DigitsPoint, Result = PointResult> extends WorkerClient<
+  never,
+  never,
+  DigitsEvent<Result>
+> {
   constructor(start: () => Worker = startDigitsWorker) {
     super(start, isStreamEvent);
   }
 
   /** Starts a run of `point`; `onProgress` receives its progress events as they come. */
-  run(point: DigitsPoint, onProgress: (event: RunStreamEvent) => void, paused = false): DigitsRunHandle {
+  run(point: Point, onProgress: (event: RunStreamEvent<Result>) => void, paused = false): DigitsRunHandle<Result> {
     let id = 0;
-    const done = new Promise<RunDone | Cancelled>((resolve, reject) => {
+    const done = new Promise<RunDone<Result> | Cancelled>((resolve, reject) => {
       id = this.post(
         { kind: 'run', point, paused },
         {
-          resolve: (event) => resolve(event as RunDone | Cancelled),
+          resolve: (event) => resolve(event as RunDone<Result> | Cancelled),
           reject,
-          progress: (event) => onProgress(event as RunStreamEvent),
+          progress: (event) => onProgress(event as RunStreamEvent<Result>),
         },
       );
     });

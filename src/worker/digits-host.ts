@@ -14,12 +14,15 @@ const PROGRESS_MS = 100;
 export type LoadDigits = (onProgress: (received: number, total: number) => void) => Promise<DigitSplit>;
 
 /** Builds the job that computes a point on the digits. */
-export type MakeJob = (point: DigitsPoint, digits: DigitSplit) => DigitsJob<PointResult>;
+export type MakeJob<Point = DigitsPoint, Result = PointResult> = (
+  point: Point,
+  digits: DigitSplit,
+) => DigitsJob<Result>;
 
 /** One run in the worker. */
-interface Session {
+interface Session<Result> {
   id: number;
-  job: DigitsJob<PointResult> | undefined;
+  job: DigitsJob<Result> | undefined;
   paused: boolean;
   scheduled: boolean;
   cancelled: boolean;
@@ -29,17 +32,23 @@ interface Session {
 /**
  * The digits worker's logic: fetches the digits once (again after a failure), runs each point's
  * job in time slices, streams its progress, and honours pause, resume and cancel between slices.
- * A finished or cancelled run's job is dropped, so its network's memory can be collected.
+ * A finished or cancelled run's job is dropped, so its network's memory can be collected. Point
+ * and Result are the digits lab's experiments' unless a worker names others (spatial.worker.ts).
  */
-export class DigitsHost {
-  readonly #post: (event: DigitsEvent) => void;
+export class DigitsHost<Point = DigitsPoint, Result = PointResult> {
+  readonly #post: (event: DigitsEvent<Result>) => void;
   readonly #scheduler: Scheduler;
   readonly #load: LoadDigits;
-  readonly #makeJob: MakeJob;
-  readonly #sessions = new Map<number, Session>();
+  readonly #makeJob: MakeJob<Point, Result>;
+  readonly #sessions = new Map<number, Session<Result>>();
   #digits: Promise<DigitSplit> | undefined;
 
-  constructor(post: (event: DigitsEvent) => void, scheduler: Scheduler, load: LoadDigits, makeJob: MakeJob) {
+  constructor(
+    post: (event: DigitsEvent<Result>) => void,
+    scheduler: Scheduler,
+    load: LoadDigits,
+    makeJob: NoInfer<MakeJob<Point, Result>>,
+  ) {
     this.#post = post;
     this.#scheduler = scheduler;
     this.#load = load;
@@ -47,7 +56,7 @@ export class DigitsHost {
   }
 
   /** Handles one request from the main thread. */
-  receive(request: DigitsRequest): void {
+  receive(request: DigitsRequest<Point>): void {
     switch (request.kind) {
       case 'run':
         void this.#start(request);
@@ -70,8 +79,8 @@ export class DigitsHost {
     }
   }
 
-  async #start({ id, point, paused = false }: RunRequest): Promise<void> {
-    const session: Session = { id, job: undefined, paused, scheduled: false, cancelled: false, lastPost: 0 };
+  async #start({ id, point, paused = false }: RunRequest<Point>): Promise<void> {
+    const session: Session<Result> = { id, job: undefined, paused, scheduled: false, cancelled: false, lastPost: 0 };
     this.#sessions.set(id, session);
     try {
       const digits = await this.#digitsFor();
@@ -109,13 +118,13 @@ export class DigitsHost {
     if (!session.paused) this.#schedule(session);
   }
 
-  #schedule(session: Session): void {
+  #schedule(session: Session<Result>): void {
     if (session.scheduled) return;
     session.scheduled = true;
     this.#scheduler.defer(() => this.#slice(session));
   }
 
-  #slice(session: Session): void {
+  #slice(session: Session<Result>): void {
     session.scheduled = false;
     const { job, id } = session;
     if (!job) return;
@@ -139,14 +148,14 @@ export class DigitsHost {
     }
   }
 
-  #progress(session: Session, now: number): void {
+  #progress(session: Session<Result>, now: number): void {
     const { job, id } = session;
     if (!job) return;
     this.#post({ kind: 'run-progress', id, done: job.done, total: job.total, result: job.result() });
     session.lastPost = now;
   }
 
-  #end(session: Session, event: DigitsEvent): void {
+  #end(session: Session<Result>, event: DigitsEvent<Result>): void {
     session.job = undefined;
     this.#sessions.delete(session.id);
     this.#post(event);

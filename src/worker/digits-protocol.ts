@@ -8,11 +8,15 @@ import type { WorkerError } from './protocol.ts';
  * id. The worker fetches the digits file on its first run and keeps it.
  */
 
-/** Train and measure one point of an experiment. */
-export interface RunRequest {
+/**
+ * Train and measure one point of an experiment. The protocol's types take the point and its result
+ * as parameters: the digits lab's experiments by default, the spatial-dropout network's in
+ * `spatial.worker.ts`, which runs on the same host.
+ */
+export interface RunRequest<Point = DigitsPoint> {
   kind: 'run';
   id: number;
-  point: DigitsPoint;
+  point: Point;
   /** start paused: nothing runs until a `resume` */
   paused?: boolean;
 }
@@ -41,12 +45,12 @@ export interface DataProgress {
 }
 
 /** The run has taken `done` of its `total` steps; `result` is its result so far. */
-export interface RunProgress {
+export interface RunProgress<Result = PointResult> {
   kind: 'run-progress';
   id: number;
   done: number;
   total: number;
-  result: PointResult;
+  result: Result;
 }
 
 /** A paused run has stopped after `done` steps and waits for `resume`. */
@@ -57,13 +61,13 @@ export interface RunPaused {
 }
 
 /** The events a run streams before its final event. */
-export type RunStreamEvent = DataProgress | RunProgress | RunPaused;
+export type RunStreamEvent<Result = PointResult> = DataProgress | RunProgress<Result> | RunPaused;
 
 /** The run took every step: its complete result. */
-export interface RunDone {
+export interface RunDone<Result = PointResult> {
   kind: 'run-done';
   id: number;
-  result: PointResult;
+  result: Result;
 }
 
 /** The run was stopped by a cancel request. */
@@ -73,7 +77,7 @@ export interface Cancelled {
 }
 
 /** Everything the main thread may ask of the digits worker. */
-export type DigitsRequest = RunRequest | ControlRequest | CancelRequest;
+export type DigitsRequest<Point = DigitsPoint> = RunRequest<Point> | ControlRequest | CancelRequest;
 
 /** Everything the digits worker may send back. */
-export type DigitsEvent = RunStreamEvent | RunDone | Cancelled | WorkerError;
+export type DigitsEvent<Result = PointResult> = RunStreamEvent<Result> | RunDone<Result> | Cancelled | WorkerError;

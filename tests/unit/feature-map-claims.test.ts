@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_MAP_CLAIMS, pairRemovals } from '../../src/sim/feature-maps/claims.ts';
 import type { PairRemovals } from '../../src/sim/feature-maps/removals.ts';
-import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS } from '../../src/sim/lab-claims.ts';
+import { CLAIM_SEEDS } from '../../src/sim/lab-claims.ts';
 import { LESSON_CITATIONS } from './claim-citations.ts';
-import { trySeeds } from './claim-seeds.ts';
-
-/** The frequency a sentence states: "on 5 of the course's 10 test seeds". */
-const STATED = /on (\d+) of the course's (\d+) test seeds/;
+import { expectAsWorded, expectOwnClaims, trySeeds } from './claim-seeds.ts';
 
 /** Each seed's pair is trained once for every claim. */
 const removals = new Map<number, PairRemovals>();
@@ -18,10 +15,7 @@ function removalsOf(seed: number): PairRemovals {
 
 describe('the feature-map claims', () => {
   it('have ids of their own, and a sentence states a frequency exactly when the claim is not a rule', () => {
-    const ids = FEATURE_MAP_CLAIMS.map((c) => c.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(LAB_CLAIMS.map((c) => c.id)).not.toContain(id);
-    for (const claim of FEATURE_MAP_CLAIMS) expect(STATED.test(claim.sentence)).toBe(claim.frequency === 'stated');
+    expectOwnClaims(FEATURE_MAP_CLAIMS);
   });
 
   it('are cited, wherever a lesson cites them, after their own sentence, and every one is cited', () => {
@@ -38,15 +32,6 @@ describe('the feature-map claims', () => {
 
 describe('each feature-map claim holds on the course’s test seeds as its sentence says', () => {
   it.each(FEATURE_MAP_CLAIMS)('$id', (claim) => {
-    const { holds, report } = trySeeds({ ...claim, measure: (seed) => claim.measure(removalsOf(seed)) });
-    // CLAIMS_REPORT=1 prints every claim's seeds, for a lesson's citation or a review.
-    if (process.env['CLAIMS_REPORT']) console.log(`${claim.id}\n${report}`);
-    if (claim.frequency === 'most') {
-      expect(holds, report).toBeGreaterThanOrEqual(MOST_SEEDS);
-      return;
-    }
-    const [, stated, of] = STATED.exec(claim.sentence) ?? [];
-    expect(Number(of), 'seeds out of').toBe(CLAIM_SEEDS.length);
-    expect(holds, report).toBe(Number(stated));
+    expectAsWorded(claim, trySeeds({ ...claim, measure: (seed) => claim.measure(removalsOf(seed)) }));
   });
 });

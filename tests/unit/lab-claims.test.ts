@@ -6,6 +6,7 @@ import { makeDataset } from '../../src/sim/datasets.ts';
 import { CLAIM_SEEDS, LAB_CLAIMS, MOST_SEEDS, type LabClaim } from '../../src/sim/lab-claims.ts';
 import { LESSON_CHANGES, measureRun, settingsOf, type LabRun, type RunOutcome } from '../../src/sim/lab-runs.ts';
 import { DIGITS_CLAIMS } from '../../src/sim/digits/experiments/claims.ts';
+import { CONV_CLAIMS } from '../../src/sim/conv/claims.ts';
 import { FEATURE_MAP_CLAIMS } from '../../src/sim/feature-maps/claims.ts';
 import { L2_CLAIMS } from '../../src/sim/l2-claims.ts';
 import { MODERN_CLAIMS } from '../../src/sim/variance-shift/claims.ts';
@@ -16,9 +17,10 @@ import { LESSONS, LESSON_CITATIONS as ALL_CITATIONS } from './claim-citations.ts
 /**
  * The citations of the lab's claims; the dropout-and-L2 explorable's are tests/unit/l2-claims.test.ts's,
  * the digits experiments' tests/unit/digits-claims.test.ts's, the feature-map network's
- * tests/unit/feature-map-claims.test.ts's, the variance shift's tests/unit/variance-shift-claims.test.ts's.
+ * tests/unit/feature-map-claims.test.ts's, the variance shift's tests/unit/variance-shift-claims.test.ts's,
+ * spatial dropout's tests/unit/conv-claims.test.ts's.
  */
-const OTHER_CLAIMS = [...L2_CLAIMS, ...DIGITS_CLAIMS, ...FEATURE_MAP_CLAIMS, ...MODERN_CLAIMS];
+const OTHER_CLAIMS = [...L2_CLAIMS, ...DIGITS_CLAIMS, ...FEATURE_MAP_CLAIMS, ...MODERN_CLAIMS, ...CONV_CLAIMS];
 const LESSON_CITATIONS = ALL_CITATIONS.filter(({ id }) => !OTHER_CLAIMS.some((claim) => claim.id === id));
 
 /** The frequency a sentence states: "on 5 of the course's 10 test seeds". */

@@ -11,6 +11,8 @@ import { training } from '../../src/islands/training/definition.ts';
 import { runSettings } from '../../src/islands/training/summary.ts';
 import type { NumberSpec } from '../../src/lib/url-state.ts';
 import { handleRequest } from '../../src/worker/sampler-handlers.ts';
+import { spatialDropout } from '../../src/islands/spatial-dropout/definition.ts';
+import { checkSpatialPoint } from '../../src/sim/conv/spatial-setup.ts';
 import type { SamplerRequest } from '../../src/worker/sampler-protocol.ts';
 import { TrainingHost } from '../../src/worker/trainer-host.ts';
 import { answerMonteCarlo } from '../../src/worker/trainer-monte-carlo.ts';
@@ -63,6 +65,13 @@ describe("every corner of a simulation's specs is one its worker accepts", () =>
       (seed) => ({ kind: 'feature-map-network', id: 1, params: { seed } }) as const,
     );
     expect(answered(requests)).toEqual(['feature-map-network', 'feature-map-network']);
+  });
+
+  it('spatial dropout: the point of every corner of p and the seed passes the worker’s check', () => {
+    const { p, seed } = spatialDropout.specs;
+    for (const pp of ends(p))
+      for (const ss of ends(seed))
+        expect(() => checkSpatialPoint({ experiment: 'spatial', seed: ss, p: pp })).not.toThrow();
   });
 
   it('expected value and train/test scaling', () => {

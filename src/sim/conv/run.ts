@@ -39,6 +39,8 @@ export class ConvRun {
   readonly #masks: Rng;
   readonly #update: ConvUpdate;
   #epoch = 0;
+  /** where the current epoch's next minibatch starts in its order */
+  #start = 0;
 
   /** Throws a RangeError naming the first option out of range. */
   constructor(options: ConvRunOptions, train: Digits) {
@@ -63,21 +65,38 @@ export class ConvRun {
     return this.#epoch;
   }
 
-  /** Trains one epoch over every training digit and returns its mean training loss (dropout on). */
-  trainEpoch(): number {
+  /** Minibatches of one epoch: the last takes what is left. */
+  get batchesPerEpoch(): number {
+    return Math.ceil(this.#train.count / this.options.batchSize);
+  }
+
+  /**
+   * Trains the next minibatch of the current epoch (drawing the epoch's order at its first batch)
+   * and returns its mean training loss, dropout on; a worker calls this in time slices.
+   */
+  trainBatch(): number {
     const { dropout, p, batchSize, seed } = this.options;
     const network = this.network;
-    fillEpochOrder(this.#order, seed, this.#epoch);
+    if (this.#start === 0) fillEpochOrder(this.#order, seed, this.#epoch);
+    const count = Math.min(batchSize, this.#train.count - this.#start);
+    network.loadDigits(this.#train, this.#order, this.#start, count);
+    network.forward(dropout, p, this.#masks);
+    const loss = network.loss();
+    network.backward();
+    network.step(this.#update);
+    this.#start += count;
+    if (this.#start >= this.#train.count) [this.#start, this.#epoch] = [0, this.#epoch + 1];
+    return loss;
+  }
+
+  /** Trains the rest of the current epoch (a whole one from its start) and returns its mean training loss (dropout on). */
+  trainEpoch(): number {
+    const epoch = this.#epoch;
     let total = 0;
-    for (let start = 0; start < this.#train.count; start += batchSize) {
-      const count = Math.min(batchSize, this.#train.count - start);
-      network.loadDigits(this.#train, this.#order, start, count);
-      network.forward(dropout, p, this.#masks);
-      total += network.loss() * count;
-      network.backward();
-      network.step(this.#update);
+    while (this.#epoch === epoch) {
+      const count = Math.min(this.options.batchSize, this.#train.count - this.#start);
+      total += this.trainBatch() * count;
     }
-    this.#epoch++;
     return total / this.#train.count;
   }
 }
