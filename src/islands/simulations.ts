@@ -7,6 +7,8 @@ import { expectedValue } from './expected-value/definition.ts';
 import { featureMaps } from './feature-maps/definition.ts';
 import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
+import { recurrentMasks } from './recurrent-masks/definition.ts';
+import { stochasticDepth } from './stochastic-depth/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
 import { training } from './training/definition.ts';
 import { varianceShift } from './variance-shift/definition.ts';
@@ -25,9 +27,11 @@ export const SIMULATIONS = [
   effectiveRate,
   training,
   dropoutL2,
-  varianceShift,
   monteCarlo,
   digits,
+  varianceShift,
+  stochasticDepth,
+  recurrentMasks,
 ] as const;
 
 export type Simulation = (typeof SIMULATIONS)[number];
