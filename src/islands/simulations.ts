@@ -7,7 +7,9 @@ import { expectedValue } from './expected-value/definition.ts';
 import { featureMaps } from './feature-maps/definition.ts';
 import { monteCarlo } from './monte-carlo/definition.ts';
 import { neuronToggling } from './neuron-toggling/definition.ts';
+import { recurrentMasks } from './recurrent-masks/definition.ts';
 import { spatialDropout } from './spatial-dropout/definition.ts';
+import { stochasticDepth } from './stochastic-depth/definition.ts';
 import { trainTestScaling } from './train-test-scaling/definition.ts';
 import { training } from './training/definition.ts';
 import { varianceShift } from './variance-shift/definition.ts';
@@ -26,10 +28,12 @@ export const SIMULATIONS = [
   effectiveRate,
   training,
   dropoutL2,
-  varianceShift,
   spatialDropout,
   monteCarlo,
   digits,
+  varianceShift,
+  stochasticDepth,
+  recurrentMasks,
 ] as const;
 
 export type Simulation = (typeof SIMULATIONS)[number];

@@ -1,5 +1,6 @@
 import { binomialCdf, binomialMean, binomialPmf } from '../sim/binomial.ts';
 import { multiplierMoments } from '../sim/layer-samples.ts';
+import { blockDropProbabilities, expectedDepth } from '../sim/stochastic-depth/blocks.ts';
 import { dropFactor } from '../sim/schedule.ts';
 import { unitOutput, unitOutputSd } from '../sim/unit-draws.ts';
 import { presetState, runSettings } from '../islands/training/summary.ts';
@@ -112,6 +113,16 @@ export const VARIANTS = {
       const p = read(given, 'p');
       const { variance } = multiplierMoments('inverted', p);
       return { q: 1 - p, variance, answer: Math.sqrt(variance), maskSd: Math.sqrt(p * (1 - p)) };
+    },
+  },
+  /** The expected number of active blocks of a stack of n residual blocks under stochastic depth's linear rule up to p. */
+  'stack-depth': {
+    given: { n: [12, 24, 54], p: [0.2, 0.5] },
+    values(given) {
+      const [n, p] = [read(given, 'n'), read(given, 'p')];
+      const answer = expectedDepth(blockDropProbabilities(n, p, 'linear'));
+      // The mistakes: the number of skipped blocks; every block at the last block's p.
+      return { answer, skipped: n - answer, uniform: expectedDepth(blockDropProbabilities(n, p, 'uniform')) };
     },
   },
 } as const satisfies Record<string, VariantFamily>;

@@ -6,7 +6,7 @@
  * sequence. Masks are 1 (kept, with keep probability q = 1 − p) or 0 (dropped, drop probability p);
  * the inverted 1/q scaling is the caller's, as with every mask of the course.
  */
-import { type Rng } from './random.ts';
+import { streamRng, Stream, type Rng } from './random.ts';
 import { fillBernoulliMask } from './sampling.ts';
 
 /** `naive`: a fresh mask per time step; `variational`: one mask shared by all time steps. */
@@ -68,6 +68,28 @@ export function keptThroughout(masks: Uint8Array, steps: number, units: number):
     if (t === steps) kept++;
   }
   return kept / units;
+}
+
+/** One seed's masks of one kind, from the seed's mask stream, with what they do to a unit over time. */
+export interface TimeMaskSample {
+  /** the masks, row-major [step][unit] */
+  masks: Uint8Array;
+  /** {@link redropFraction} of the masks */
+  redrop: number;
+  /** {@link keptThroughout} of the masks */
+  kept: number;
+}
+
+/** The masks a seed draws for `steps` × `units` at drop probability p, as the simulation and the lesson's claims draw them. */
+export function sampleTimeMasks(
+  steps: number,
+  units: number,
+  p: number,
+  kind: TimeMaskKind,
+  seed: number,
+): TimeMaskSample {
+  const masks = drawTimeMasks(steps, units, p, kind, streamRng(seed, Stream.mask));
+  return { masks, redrop: redropFraction(masks, steps, units), kept: keptThroughout(masks, steps, units) };
 }
 
 function assertShape(steps: number, units: number): void {

@@ -87,7 +87,7 @@ const STATIC_DESCRIPTIONS = [
     new RegExp(describeL2(l2Start, l2Picture(l2Start)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ],
   [
-    '/lessons/dropout-in-practice/',
+    '/lessons/dropout-in-modern-networks/',
     'dropout before batch normalization',
     new RegExp(varianceShift.describe(varianceShift.start({})).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   ],

@@ -30,7 +30,7 @@ async function expectShows(figure: Locator, state: ShiftState): Promise<void> {
 }
 
 test('in the lesson, by keyboard: p moves the variance BN learns, and at p = 0 the shift is gone', async ({ page }) => {
-  await page.goto('/lessons/dropout-in-practice/');
+  await page.goto('/lessons/dropout-in-modern-networks/');
   const figure = await open(page);
   const state = varianceShift.start({});
   await expectShows(figure, state);

@@ -17,6 +17,7 @@ import { exampleLayer, multiplierMoments } from '../../src/sim/layer-samples.ts'
 import { LAB_PRESETS, type LabPresetId } from '../../src/sim/presets.ts';
 import { Pcg32, Stream } from '../../src/sim/random.ts';
 import { dropFactor } from '../../src/sim/schedule.ts';
+import { blockDropProbabilities, expectedDepth } from '../../src/sim/stochastic-depth/blocks.ts';
 import { thinnedNetworkCount } from '../../src/sim/thinned.ts';
 import { pairedTrainers } from '../../src/sim/train.ts';
 import { VARIANTS, variantsOf, type VariantName } from '../../src/quiz/variants.ts';
@@ -193,6 +194,12 @@ const NUMERIC: Record<string, Expected | ((given: Given) => Expected)> = {
     // the variance; the SD of the mask m itself, √(pq); p
     mistakes: [p / (1 - p), Math.sqrt(p * (1 - p)), p],
   }),
+  'dropout-in-modern-networks/expected-depth': ({ n, p }) => {
+    // Σ q_l over the blocks, (l/n)·p dropped at block l
+    const depth = (rule: 'linear' | 'uniform') => expectedDepth(blockDropProbabilities(n, p, rule));
+    // the skipped blocks instead of the active ones; every block at the last block's p
+    return { answer: depth('linear'), mistakes: [n - depth('linear'), depth('uniform')] };
+  },
   'beyond-the-basic-recipe/mc-spread': {
     answer: Math.sqrt(squaredDeviations([0.2, 0.4, 0.6, 0.8]) / 3),
     // divided by T; the variance

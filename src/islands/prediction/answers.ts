@@ -9,6 +9,8 @@ import { sizeSummary } from '../../sim/digits/experiments/findings.ts';
 import { REFERENCE_SIZES } from '../../sim/digits/experiments/plan.ts';
 import { LAB_CLAIMS } from '../../sim/lab-claims.ts';
 import { measureRun, type RunOutcome } from '../../sim/lab-runs.ts';
+import { blockDropProbabilities, expectedDepth } from '../../sim/stochastic-depth/blocks.ts';
+import { DEPTH_LESSON_STATE } from '../../sim/stochastic-depth/claims.ts';
 import { expectedUnitOutput, type UnitDrawsParams } from '../../sim/unit-draws.ts';
 import { rateSteps, stepRatio } from '../effective-rate/summary.ts';
 import { printedCurve } from '../monte-carlo/picture.ts';
@@ -82,4 +84,10 @@ export const smallestSetErrors = (): { dropout: number; plain: number } => {
   const at = sizeSummary(DIGITS_REFERENCE).find((s) => s.size === SMALLEST_DIGITS);
   if (!at) throw new Error(`no reference results at ${SMALLEST_DIGITS} digits`);
   return { dropout: 100 * at.dropout, plain: 100 * at.plain };
+};
+
+/** The expected number of active blocks of the lesson's residual stack under stochastic depth, Σ q_l. */
+export const expectedStackDepth = (): number => {
+  const { blocks, pLast, rule } = DEPTH_LESSON_STATE;
+  return tidy(expectedDepth(blockDropProbabilities(blocks, pLast, rule)));
 };

@@ -5,6 +5,7 @@
  */
 import { formatNumber } from '../../lib/format.ts';
 import { LAB_PRESETS } from '../../sim/presets.ts';
+import { DEPTH_LESSON_STATE as STACK } from '../../sim/stochastic-depth/claims.ts';
 import * as answers from './answers.ts';
 import type { ChoicePrediction, PredictionSpec } from './prediction.ts';
 
@@ -127,6 +128,21 @@ const BUILDERS: Record<string, () => PredictionSpec> = {
     misled: {
       low: 'Averages hide the swings of a small layer: its kept count often falls well below the mean.',
       high: 'The mean itself is kept most often, and as many steps keep more as keep fewer.',
+    },
+  }),
+  'stack-depth': () => ({
+    kind: 'number',
+    id: 'stack-depth',
+    question: `A residual network of ${STACK.blocks} blocks is trained with stochastic depth: block l is skipped with drop probability (l/${STACK.blocks})·${STACK.pLast}, so the last block is skipped with probability ${STACK.pLast}. On average, how many blocks does a training minibatch pass through?`,
+    field: { label: 'Active blocks', min: 0, max: STACK.blocks, step: 0.25, start: 0 },
+    unit: '',
+    decimals: 2,
+    answer: answers.expectedStackDepth(),
+    tolerance: 1,
+    why: 'Each block is active with its keep probability q_l = 1 − p_l, and the expected depth is their sum; the early blocks are almost always kept.',
+    misled: {
+      low: `Only the last block is skipped half of the time; the early blocks are almost always kept, so the expected depth is well above half of ${STACK.blocks}.`,
+      high: 'Every block but the first is skipped now and then, and the late ones often: the drop probabilities add up to a quarter of the stack and more.',
     },
   }),
   'mc-spread': () => {

@@ -20,7 +20,7 @@ export const varianceShift = defineSimulation({
   prefix: 'shift',
   title: 'dropout before batch normalization',
   component: 'VarianceShift',
-  lesson: 'dropout-in-practice',
+  lesson: 'dropout-in-modern-networks',
   intro:
     'A BN layer after dropout learns its statistics from masked inputs and meets unmasked ones at test: see the variance it learns, the variance it meets, and what happens when dropout moves after BN.',
   specs: SHIFT_SPECS,

@@ -1,12 +1,13 @@
 /**
- * The claims a lesson on dropout in modern networks makes about the variance shift (batch-norm.ts) and
- * about masks over time in recurrent layers (../recurrent-masks.ts), each a measure of one seed's run
+ * The claims content/lessons/dropout-in-modern-networks.mdx makes about the variance shift (batch-norm.ts),
+ * about masks over time in recurrent layers (../recurrent-masks.ts) and about stochastic depth
+ * (../stochastic-depth/claims.ts), each a measure of one seed's run
  * and a predicate on it. A lesson marks each backed sentence `{/* claim: <id> *\/}`;
  * tests/unit/variance-shift-claims.test.ts tries every claim on the course's test seeds (CLAIM_SEEDS
  * of lab-claim-kit.ts) and requires it to hold on at least MOST_SEEDS of them.
  */
-import { streamRng, Stream } from '../random.ts';
-import { drawTimeMasks, keptThroughout, redropFraction, type TimeMaskKind } from '../recurrent-masks.ts';
+import { sampleTimeMasks, type TimeMaskKind } from '../recurrent-masks.ts';
+import { DEPTH_CLAIMS } from '../stochastic-depth/claims.ts';
 import { simulateVarianceShift, type ShiftRun } from './batch-norm.ts';
 import { shiftRatio } from './moments.ts';
 
@@ -52,11 +53,10 @@ const about = (measured: number, exact: number) => Math.abs(measured / exact - 1
 /** The lesson's recurrent masks of one kind, from the seed's mask stream. */
 function timeMasks(seed: number, kind: TimeMaskKind) {
   const { steps, units, p } = RECURRENT_LESSON_STATE;
-  const masks = drawTimeMasks(steps, units, p, kind, streamRng(seed, Stream.mask));
-  return { redrop: redropFraction(masks, steps, units), kept: keptThroughout(masks, steps, units) };
+  return sampleTimeMasks(steps, units, p, kind, seed);
 }
 
-/** Every claim of the lesson about the variance shift and recurrent masks. */
+/** Every claim of the lesson: the variance shift, recurrent masks and stochastic depth. */
 export const MODERN_CLAIMS: readonly ModernClaim[] = [
   {
     id: 'bn-learns-three-times',
@@ -128,4 +128,5 @@ export const MODERN_CLAIMS: readonly ModernClaim[] = [
     }),
     holds: (m) => m['kept throughout, naive']! < 0.05 && Math.abs(m['kept throughout, variational']! - 0.5) < 0.2,
   },
+  ...DEPTH_CLAIMS,
 ];
