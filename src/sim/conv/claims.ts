@@ -56,7 +56,7 @@ export const CONV_CLAIMS: readonly ConvClaim[] = [
   {
     id: 'conv-channel-beats-element',
     sentence:
-      "Channel dropout ended with the lower validation error than element-wise dropout on 3 of the course's 10 test seeds.",
+      "Channel dropout ended with a lower validation error than element-wise dropout on 3 of the course's 10 test seeds.",
     frequency: 'stated',
     measure: errors,
     holds: (m) => m['channel']! < m['element']!,
