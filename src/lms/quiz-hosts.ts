@@ -1,7 +1,7 @@
 import { readStored, writeStored } from '../lib/storage.ts';
 import { isFramed, postToParent } from './parent.ts';
 import type { QuizFacts, QuizHost } from './quiz-host.ts';
-import { answeredStatement, completedStatement, type StatementMessage } from './xapi.ts';
+import { answeredStatement, completedStatement, statementMessages, type Statement } from './xapi.ts';
 
 /** Keeps a quiz's progress in guarded local storage (memory where storage is denied). */
 export function storageHost(facts: QuizFacts): QuizHost {
@@ -14,10 +14,14 @@ export function storageHost(facts: QuizFacts): QuizHost {
   };
 }
 
-/** Posts an xAPI-shaped statement to the framing page after each check and on completion. */
+/**
+ * Posts an xAPI-shaped statement to the framing page after each check and on completion, in the
+ * course's envelope and in H5P's (both to the pinned origin, see parent.ts).
+ */
 export function parentHost(facts: QuizFacts): QuizHost {
-  const post = (statement: StatementMessage['statement']) =>
-    postToParent({ subject: 'dropout-lab.statement', statement } satisfies StatementMessage);
+  const post = (statement: Statement) => {
+    for (const message of statementMessages(statement)) postToParent(message);
+  };
   return {
     restore: () => undefined,
     save: () => {},
