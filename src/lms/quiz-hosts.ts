@@ -36,7 +36,13 @@ export function parentHost(facts: QuizFacts): QuizHost {
  */
 export async function quizHosts(facts: QuizFacts): Promise<QuizHost[]> {
   const framed = isFramed() ? [parentHost(facts)] : [];
-  if (document.documentElement.hasAttribute('data-scorm')) {
+  // `data-scorm="2004"` marks a SCORM 2004 package's launch page, a bare `data-scorm` a 1.2 one.
+  const format = document.documentElement.getAttribute('data-scorm');
+  if (format === '2004') {
+    const { scorm2004Host } = await import('./scorm2004.ts');
+    const scorm = scorm2004Host(facts);
+    if (scorm) return [scorm, ...framed];
+  } else if (format !== null) {
     const { scormHost } = await import('./scorm.ts');
     const scorm = scormHost(facts);
     if (scorm) return [scorm, ...framed];
