@@ -38,7 +38,7 @@ export interface QuestionOutcome {
   /** checks of this question so far, this one included */
   attempts: number;
   /** what was asked and answered, for hosts that record each interaction (SCORM 2004) */
-  detail?: QuestionDetail;
+  detail?: QuestionDetail | undefined;
 }
 
 /** A checked question's prompt and the learner's response, with the right one. */

@@ -15,7 +15,15 @@ export interface Scorm2004Api {
   GetErrorString(code: string): string;
 }
 
-const METHODS = ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString'] as const;
+const METHODS = [
+  'Initialize',
+  'Terminate',
+  'GetValue',
+  'SetValue',
+  'Commit',
+  'GetLastError',
+  'GetErrorString',
+] as const;
 
 /** Whether a value has the functions of the SCORM 2004 API. */
 export function isScorm2004Api(value: unknown): value is Scorm2004Api {

@@ -18,7 +18,17 @@ function host(runtime: Scorm2004API, clock = { now: 0 }) {
   const session = openSession2004(runtime as unknown as Scorm2004Api, (message) => warnings.push(message));
   if (!session) throw new Error(`no session: ${warnings.join('; ')}`);
   const date = () => new Date('2026-12-05T06:00:00.000Z');
-  return { quiz: scorm2004QuizHost(session, facts, () => clock.now, (m) => warnings.push(m), date), warnings, clock };
+  return {
+    quiz: scorm2004QuizHost(
+      session,
+      facts,
+      () => clock.now,
+      (m) => warnings.push(m),
+      date,
+    ),
+    warnings,
+    clock,
+  };
 }
 
 const cmi = (runtime: Scorm2004API) => runtime.renderCMIToJSONObject().cmi as unknown as Record<string, unknown>;
