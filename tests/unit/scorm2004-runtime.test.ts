@@ -77,7 +77,9 @@ describe('the SCORM 2004 quiz host under scorm-again', () => {
       suspend_data: 'p2',
       score: { scaled: '0.5', raw: '1', min: '0', max: '2' },
     });
-    const [first, second] = runtime.cmi.interactions.childArray;
+    /** What the tests read of an interaction record. */
+    type Record = { description: string; correct_responses: { childArray: { pattern: string }[] } };
+    const [first, second] = runtime.cmi.interactions.childArray as unknown as Record[];
     expect(first).toMatchObject({
       id: 'urn:dropout-lab:q:scale',
       type: 'choice',
