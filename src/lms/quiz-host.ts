@@ -37,7 +37,25 @@ export interface QuestionOutcome {
   correct: boolean;
   /** checks of this question so far, this one included */
   attempts: number;
+  /** what was asked and answered, for hosts that record each interaction (SCORM 2004) */
+  detail?: QuestionDetail | undefined;
 }
+
+/** A checked question's prompt and the learner's response, with the right one. */
+export interface QuestionDetail {
+  /** the prompt as plain text */
+  prompt: string;
+  response: QuestionResponse;
+}
+
+/**
+ * The response by kind of question. Choices are numbered by their position in the content, which
+ * no shuffled order on screen changes.
+ */
+export type QuestionResponse =
+  | { kind: 'choice'; chosen: number[]; right: number[] }
+  | { kind: 'numeric'; value: number | undefined; answer: number; tolerance: number }
+  | { kind: 'task' };
 
 export interface QuizHost {
   /** Saved progress (see `quiz-progress.ts`) to resume from, or undefined to start afresh. */

@@ -43,11 +43,18 @@ export function isScorm12Api(value: unknown): value is Scorm12Api {
   return METHODS.every((name) => typeof record[name] === 'function');
 }
 
+/** Which API discovery looks for: its property on a window and how to recognise it. */
+export interface Wanted<T> {
+  /** `API` (SCORM 1.2) or `API_1484_11` (SCORM 2004) */
+  name: string;
+  is(value: unknown): value is T;
+}
+
 /** The API on `win` itself; a cross-origin window throws on access and has none for us. */
-function apiOn(win: FrameLike): Scorm12Api | undefined {
+function apiOn<T>(win: FrameLike, wanted: Wanted<T>): T | undefined {
   try {
-    const api = (win as { API?: unknown }).API;
-    return isScorm12Api(api) ? api : undefined;
+    const api = (win as unknown as Record<string, unknown>)[wanted.name];
+    return wanted.is(api) ? api : undefined;
   } catch {
     return undefined;
   }
@@ -64,10 +71,10 @@ function parentOf(win: FrameLike): FrameLike | undefined {
 }
 
 /** `win` and up to {@link MAX_PARENT_DEPTH} of its ancestors, nearest first. */
-function searchUp(start: FrameLike): Scorm12Api | undefined {
+function searchUp<T>(start: FrameLike, wanted: Wanted<T>): T | undefined {
   let win: FrameLike | undefined = start;
   for (let depth = 0; win && depth <= MAX_PARENT_DEPTH; depth++) {
-    const api = apiOn(win);
+    const api = apiOn(win, wanted);
     if (api) return api;
     win = parentOf(win);
   }
@@ -80,7 +87,12 @@ function searchUp(start: FrameLike): Scorm12Api | undefined {
  * algorithm) or its parents. Undefined when there is none.
  */
 export function findScormApi(start: FrameLike): Scorm12Api | undefined {
-  const found = searchUp(start);
+  return findApi(start, { name: 'API', is: isScorm12Api });
+}
+
+/** ADL's discovery of any SCORM API (see {@link findScormApi}). */
+export function findApi<T>(start: FrameLike, wanted: Wanted<T>): T | undefined {
+  const found = searchUp(start, wanted);
   if (found) return found;
   let top: FrameLike = start;
   for (let depth = 0, up = parentOf(top); up && depth < MAX_PARENT_DEPTH; depth++, up = parentOf(top)) top = up;
@@ -92,7 +104,7 @@ export function findScormApi(start: FrameLike): Scorm12Api | undefined {
       continue;
     }
     if (typeof opener === 'object' && opener !== null) {
-      const api = searchUp(opener as FrameLike);
+      const api = searchUp(opener as FrameLike, wanted);
       if (api) return api;
     }
   }

@@ -26,6 +26,24 @@ export interface StatementMessage {
   statement: Statement;
 }
 
+/**
+ * The same statement in H5P's envelope, which H5P-aware hosts (Moodle's H5P activity, WordPress's
+ * H5P plugin, h5p.org's resizer pages) already listen for.
+ */
+export interface H5pStatementMessage {
+  context: 'h5p';
+  action: 'xAPI';
+  statement: Statement;
+}
+
+/** Both envelopes of one statement: the course's own, then H5P's. */
+export function statementMessages(statement: Statement): [StatementMessage, H5pStatementMessage] {
+  return [
+    { subject: 'dropout-lab.statement', statement },
+    { context: 'h5p', action: 'xAPI', statement },
+  ];
+}
+
 const VERBS = {
   answered: 'http://adlnet.gov/expapi/verbs/answered',
   completed: 'http://adlnet.gov/expapi/verbs/completed',

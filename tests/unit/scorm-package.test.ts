@@ -6,6 +6,7 @@ import { collectPackage, LAUNCH, type BuiltSite } from '../../src/lms/scorm-pack
 import { packageQuiz } from '../../src/lms/scorm-package/integration.ts';
 import { launchPage } from '../../src/lms/scorm-package/launch-page.ts';
 import { MANIFEST, scormManifest } from '../../src/lms/scorm-package/manifest.ts';
+import { scorm2004Manifest } from '../../src/lms/scorm-package/manifest-2004.ts';
 import { relativeUrl, rewriteReferences, type RewriteContext } from '../../src/lms/scorm-package/references.ts';
 
 const encoder = new TextEncoder();
@@ -216,4 +217,56 @@ describe('packageQuiz', () => {
     expect(Object.keys(entries)).toContain(LAUNCH);
     expect(Buffer.from(packageQuiz(built, quiz, '/', '_astro')).equals(Buffer.from(zip))).toBe(true);
   });
+});
+
+describe('scorm2004Manifest', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+  it('describes one SCO whose primary objective is satisfied by measure at the pass mark', () => {
+    const xml = scorm2004Manifest({
+      id: 'q',
+      title: 'P & Q',
+      passing: 0.8,
+      launch: 'index.html',
+      files: ['index.html'],
+    });
+    const { manifest } = parser.parse(xml);
+    expect(manifest.metadata).toEqual({ schema: 'ADL SCORM', schemaversion: '2004 4th Edition' });
+    expect(manifest).toMatchObject({
+      xmlns: 'http://www.imsglobal.org/xsd/imscp_v1p1',
+      'xmlns:adlcp': 'http://www.adlnet.org/xsd/adlcp_v1p3',
+      'xmlns:imsss': 'http://www.imsglobal.org/xsd/imsss',
+      'xmlns:adlseq': 'http://www.adlnet.org/xsd/adlseq_v1p3',
+      'xmlns:adlnav': 'http://www.adlnet.org/xsd/adlnav_v1p3',
+    });
+    const item = manifest.organizations.organization.item;
+    const objective = item['imsss:sequencing']['imsss:objectives']['imsss:primaryObjective'];
+    expect(objective).toMatchObject({ satisfiedByMeasure: 'true', 'imsss:minNormalizedMeasure': 0.8 });
+    expect(item.identifierref).toBe(manifest.resources.resource.identifier);
+    expect(manifest.resources.resource).toMatchObject({ 'adlcp:scormType': 'sco', href: 'index.html' });
+  });
+});
+
+describe('packages in both formats', () => {
+  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+  it.each(['1.2', '2004'] as const)(
+    'SCORM %s: every file the manifest lists is in the zip, and only those',
+    (format) => {
+      const entries = unzipSync(
+        packageQuiz(site(build('/')), { id: 'q', title: 'Q', passing: 0.8 }, '/', '_astro', format),
+      );
+      const { manifest } = parser.parse(new TextDecoder().decode(entries[MANIFEST]));
+      const listed = [manifest.resources.resource.file].flat().map((file: { href: string }) => decodeURI(file.href));
+      expect(listed.sort()).toEqual(
+        Object.keys(entries)
+          .filter((path) => path !== MANIFEST)
+          .sort(),
+      );
+      expect(listed).toContain(decodeURI(manifest.resources.resource.href));
+      const launch = new TextDecoder().decode(entries[LAUNCH]);
+      expect(launch).toContain(format === '2004' ? '<html data-scorm="2004"' : '<html data-scorm');
+      expect(launch.includes('data-scorm="2004"')).toBe(format === '2004');
+    },
+  );
 });

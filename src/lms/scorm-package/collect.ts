@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { launchPage } from './launch-page.ts';
+import type { ScormFormat } from './manifest.ts';
 import { rewriteReferences, textKind } from './references.ts';
 
 /** The launch page's path in every package: at the root, beside the manifest. */
@@ -21,6 +22,8 @@ export interface PackageSource {
   base: string;
   /** Astro's `build.assets` folder, "_astro" */
   assetsDir: string;
+  /** the SCORM edition the launch page is marked for; 1.2 when absent */
+  format?: ScormFormat;
 }
 
 const text = new TextDecoder();
@@ -32,7 +35,7 @@ const bytes = new TextEncoder();
  * and renderer, imports static and dynamic, workers, fonts, the favicon) and rewritten to relative
  * URLs. Other files keep their path under the output folder. Keys are package paths, launch page first.
  */
-export function collectPackage({ site, page, base, assetsDir }: PackageSource): Map<string, Uint8Array> {
+export function collectPackage({ site, page, base, assetsDir, format }: PackageSource): Map<string, Uint8Array> {
   const place = (sitePath: string) => {
     if (sitePath === page) return LAUNCH;
     // Only files inside the output folder: a `/../` in some text must not pull in files from elsewhere.
@@ -55,7 +58,7 @@ export function collectPackage({ site, page, base, assetsDir }: PackageSource): 
     }
     const original = text.decode(content);
     const rewritten = rewriteReferences(original, kind, { base, assetsDir, site: sitePath, pkg, place });
-    files.set(pkg, bytes.encode(sitePath === page ? launchPage(original, rewritten.text) : rewritten.text));
+    files.set(pkg, bytes.encode(sitePath === page ? launchPage(original, rewritten.text, format) : rewritten.text));
     for (const reference of rewritten.references) {
       if (queued.has(reference)) continue;
       queued.add(reference);

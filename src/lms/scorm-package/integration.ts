@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { zipSync, type Zippable } from 'fflate';
 import { collectPackage, LAUNCH, type BuiltSite } from './collect.ts';
-import { MANIFEST, scormManifest } from './manifest.ts';
+import { MANIFEST, scormManifest, type ScormFormat } from './manifest.ts';
+import { scorm2004Manifest } from './manifest-2004.ts';
 
 /** What the packager needs of a quiz, from the content collection (see `quizzes.json.ts`). */
 export interface PackagedQuiz {
@@ -14,8 +15,15 @@ export interface PackagedQuiz {
   passing: number;
 }
 
-/** Where the build writes the packages, and where the site links to them: `<base>scorm/<id>.zip`. */
+/**
+ * Where the build writes the packages, and where the site links to them: `<base>scorm/<id>.zip`
+ * (SCORM 1.2) and `<base>scorm/<id>-scorm2004.zip` (SCORM 2004 4th edition).
+ */
 export const PACKAGE_DIR = 'scorm';
+
+/** A quiz's package file name in {@link PACKAGE_DIR}; the 1.2 name is the one the site always had. */
+export const packageFile = (id: string, format: ScormFormat) =>
+  format === '2004' ? `${id}-scorm2004.zip` : `${id}.zip`;
 
 /** The injected route that hands the collection's quizzes to the packager (deleted after the build). */
 const QUIZZES_ROUTE = `${PACKAGE_DIR}/quizzes.json`;
@@ -41,16 +49,23 @@ function builtSite(root: string): BuiltSite {
 }
 
 /** One zip: the manifest first, then the launch page and the files it needs. */
-export function packageQuiz(site: BuiltSite, quiz: PackagedQuiz, base: string, assetsDir: string): Uint8Array {
-  const files = collectPackage({ site, page: quizPage(quiz.id), base, assetsDir });
-  const manifest = scormManifest({ ...quiz, launch: LAUNCH, files: [...files.keys()] });
+export function packageQuiz(
+  site: BuiltSite,
+  quiz: PackagedQuiz,
+  base: string,
+  assetsDir: string,
+  format: ScormFormat = '1.2',
+): Uint8Array {
+  const files = collectPackage({ site, page: quizPage(quiz.id), base, assetsDir, format });
+  const facts = { ...quiz, launch: LAUNCH, files: [...files.keys()] };
+  const manifest = format === '2004' ? scorm2004Manifest(facts) : scormManifest(facts);
   const entries: Zippable = { [MANIFEST]: new TextEncoder().encode(manifest) };
   for (const [path, content] of files) entries[path] = content;
   return zipSync(entries, { level: 9, mtime: ENTRY_DATE });
 }
 
 /**
- * Builds one SCORM 1.2 package per quiz into `<outDir>/scorm/<id>.zip`: the quiz's embed page
+ * Builds one SCORM 1.2 and one SCORM 2004 package per quiz into `<outDir>/scorm/` (see {@link packageFile}): the quiz's embed page
  * with relative URLs, everything it loads, and a manifest. Works for any base path.
  */
 export function scormPackages(): AstroIntegration {
@@ -88,9 +103,12 @@ export function scormPackages(): AstroIntegration {
                 'the route /embed/quiz/[id]/ must build one for every quiz',
             );
           }
-          writeFileSync(`${root}/${PACKAGE_DIR}/${quiz.id}.zip`, packageQuiz(site, quiz, base, assetsDir));
+          for (const format of ['1.2', '2004'] as const) {
+            const zip = packageQuiz(site, quiz, base, assetsDir, format);
+            writeFileSync(`${root}/${PACKAGE_DIR}/${packageFile(quiz.id, format)}`, zip);
+          }
         }
-        logger.info(`${quizzes.length} SCORM 1.2 package(s) in ${PACKAGE_DIR}/`);
+        logger.info(`${quizzes.length} SCORM 1.2 and ${quizzes.length} SCORM 2004 package(s) in ${PACKAGE_DIR}/`);
       },
     },
   };

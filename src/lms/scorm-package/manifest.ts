@@ -8,6 +8,9 @@ import { percent } from '../scorm-values.ts';
 /** The manifest's file name, at the root of every package. */
 export const MANIFEST = 'imsmanifest.xml';
 
+/** The SCORM editions a quiz is packaged in. */
+export type ScormFormat = '1.2' | '2004';
+
 export interface ManifestFacts {
   /** quiz id (its file name in content/quizzes/) */
   id: string;
@@ -21,19 +24,34 @@ export interface ManifestFacts {
   files: string[];
 }
 
-const escapeXml = (text: string) =>
+/** Text for XML content and attributes. */
+export const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 /** A package path as an XML attribute holding a URL. */
 const href = (path: string) => escapeXml(encodeURI(path));
 
 /** Identifiers are XML IDs: a letter first, then letters, digits, `.`, `-` and `_` only. */
-const identifier = (id: string) => `dropout-lab-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+export const identifier = (id: string) => `dropout-lab-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
 
-/** The manifest XML for one quiz's package. */
-export function scormManifest({ id, title, passing, launch, files }: ManifestFacts): string {
+/**
+ * The `<resources>` element both editions share: the launch page as a SCO, with every file.
+ * `scormType` is the attribute's spelling in the edition (1.2 `scormtype`, 2004 `scormType`).
+ */
+export function scoResources({ id, launch, files }: ManifestFacts, scormType: 'scormtype' | 'scormType'): string {
   if (!files.includes(launch))
     throw new Error(`${MANIFEST} of "${id}": the launch page ${launch} is not among the files`);
+  return `  <resources>
+    <resource identifier="${identifier(id)}-sco" type="webcontent" adlcp:${scormType}="sco" href="${href(launch)}">
+${files.map((file) => `      <file href="${href(file)}"/>`).join('\n')}
+    </resource>
+  </resources>`;
+}
+
+/** The manifest XML for one quiz's package. */
+export function scormManifest(facts: ManifestFacts): string {
+  const { id, title, passing } = facts;
+  const resources = scoResources(facts, 'scormtype');
   const name = escapeXml(title);
   const base = identifier(id);
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -53,11 +71,7 @@ export function scormManifest({ id, title, passing, launch, files }: ManifestFac
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="${base}-sco" type="webcontent" adlcp:scormtype="sco" href="${href(launch)}">
-${files.map((file) => `      <file href="${href(file)}"/>`).join('\n')}
-    </resource>
-  </resources>
+${resources}
 </manifest>
 `;
 }
