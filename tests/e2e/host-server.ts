@@ -6,6 +6,7 @@
  * - `/hosts/<file>`: the pages in tests/e2e/hosts/, with `%SITE%` replaced by the site's origin
  *   and `%HOST%` by this server's (`/hosts/` is their index)
  * - `/vendor/scorm-again.js`: scorm-again's SCORM 1.2 LMS runtime (it defines `window.Scorm12API`)
+ * - `/vendor/scorm-again-2004.js`: its SCORM 2004 runtime (`window.Scorm2004API`)
  * - `/packages/<name>/<path>`: the file `<path>` inside `<dist>/scorm/<name>.zip`, unpacked in memory
  */
 import { createServer, type ServerResponse } from 'node:http';
@@ -19,6 +20,7 @@ const HOST_ORIGIN = `http://127.0.0.1:${PORT}`;
 const DIST = resolve(process.env['E2E_DIST'] ?? './dist');
 const HOSTS = resolve(import.meta.dirname, 'hosts');
 const SCORM_AGAIN = resolve(import.meta.dirname, '../../node_modules/scorm-again/dist/scorm12.js');
+const SCORM_AGAIN_2004 = resolve(import.meta.dirname, '../../node_modules/scorm-again/dist/scorm2004.js');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +59,9 @@ async function packageFiles(name: string): Promise<Record<string, Uint8Array> | 
 async function lookUp(pathname: string): Promise<{ body: Uint8Array | string; type: string } | undefined> {
   const type = (file: string) => TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
   if (pathname === '/vendor/scorm-again.js') return { body: await readFile(SCORM_AGAIN), type: type(SCORM_AGAIN) };
+  if (pathname === '/vendor/scorm-again-2004.js') {
+    return { body: await readFile(SCORM_AGAIN_2004), type: type(SCORM_AGAIN_2004) };
+  }
 
   const inPackage = /^\/packages\/([a-z0-9-]+)\/(.*)$/i.exec(pathname);
   if (inPackage) {

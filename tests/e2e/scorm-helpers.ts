@@ -3,7 +3,7 @@ import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect } from './fixtures.ts';
 import { hostPage } from './hosts.ts';
-import { choiceInput, fixedNumber } from './quiz-helpers.ts';
+import { choiceInput, fixedNumber, shownOrder } from './quiz-helpers.ts';
 
 /**
  * Driving a SCORM package in the LMS stand-in (`hosts/scorm-lms.html`, scorm-again's SCORM 1.2
@@ -121,3 +121,13 @@ export function expectCleanSession(log: LmsCall[]): void {
 
 export const sent = (log: LmsCall[], element: string) =>
   log.filter((call) => call.name === 'LMSSetValue' && call.args[0] === element).map((call) => call.args[1]);
+
+/** The order in which each choice question of `quiz` shows its choices (content positions), by question. */
+export async function choiceOrders(frame: FrameLocator, quiz: QuizFile): Promise<number[][]> {
+  const orders: number[][] = [];
+  for (const [i, question] of quiz.questions.entries()) {
+    if (question.type !== 'single' && question.type !== 'multiple') continue;
+    orders.push(await shownOrder(frame.getByRole('region', { name: `Question ${i + 1} of ${quiz.questions.length}` })));
+  }
+  return orders;
+}

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { FrameLocator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { strFromU8, unzipSync } from 'fflate';
 import { plainInlineText } from '../../src/lib/markdown/inline-text.ts';
@@ -8,6 +8,7 @@ import { HOST_ORIGIN, hostPage } from './hosts.ts';
 import {
   answer,
   calls,
+  choiceOrders,
   expectCleanSession,
   launch,
   leave,
@@ -17,9 +18,7 @@ import {
   sent,
   shownScore,
   type Lms,
-  type QuizFile,
 } from './scorm-helpers.ts';
-import { shownOrder } from './quiz-helpers.ts';
 
 /**
  * SCORM 1.2 packages, with real parts: the zips the build wrote, opened with fflate and
@@ -83,16 +82,6 @@ for (const [build, dist, base] of [
       });
     }
   });
-}
-
-/** The order in which each choice question of `quiz` shows its choices (content positions), by question. */
-async function choiceOrders(frame: FrameLocator, quiz: QuizFile): Promise<number[][]> {
-  const orders: number[][] = [];
-  for (const [i, question] of quiz.questions.entries()) {
-    if (question.type !== 'single' && question.type !== 'multiple') continue;
-    orders.push(await shownOrder(frame.getByRole('region', { name: `Question ${i + 1} of ${quiz.questions.length}` })));
-  }
-  return orders;
 }
 
 /** Records every URL the page requests, to check that the package stays in its folder. */
