@@ -36,5 +36,6 @@ export const recurrentMasks = defineSimulation({
     `an outlined one a dropped unit. The first grid draws a fresh mask at every step, the second draws one mask ` +
     `and repeats it at every step of the sequence. ` +
     describeTimeMasks(state, timeMaskPicture(state)),
-  printCaption: ({ p, seed }) => `The masks of seed ${seed} at p = ${p}, a fresh one per step and one per sequence.`,
+  printCaption: ({ p, seed }) =>
+    `The simulation in its starting state: the masks of seed ${seed} at p = ${p}, a fresh one per step and one per sequence.`,
 });

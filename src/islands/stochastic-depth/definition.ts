@@ -37,5 +37,5 @@ export const stochasticDepth = defineSimulation({
     `${DEPTH_LESSON_STATE.samples.toLocaleString('en')} minibatches. ` +
     describeDepth(state, depthPicture(state)),
   printCaption: ({ blocks, p, rule, seed }) =>
-    `The minibatches of seed ${seed} for ${blocks} blocks under the ${rule} rule, the last block at p = ${p}.`,
+    `The simulation in its starting state: the minibatches of seed ${seed} for ${blocks} blocks under the ${rule} rule, the last block at p = ${p}.`,
 });
