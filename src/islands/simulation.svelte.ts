@@ -1,6 +1,8 @@
 import { untrack } from 'svelte';
+import { publishRun, setReplayer } from '../lib/export/live-runs.ts';
+import type { RunData } from '../lib/export/run-data.ts';
 import { listenForShortcuts } from '../lib/presenter/shortcuts.ts';
-import { readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } from '../lib/url-state.ts';
+import { readSettings, readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } from '../lib/url-state.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { RequestBody } from '../worker/protocol.ts';
 import { SupersededError, type WorkerClient } from '../worker/worker-client.ts';
@@ -52,6 +54,9 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
   /** the worker client, started with the island and disposed of with it; undefined on the server */
   readonly client: () => C | undefined;
   readonly #announce: (text: string) => void;
+  readonly #prefix: string;
+  /** replays of run files so far: each publishes the run again, even when nothing else changed */
+  #replays = $state(0);
 
   /**
    * `props` gives the island's own (`const props: IslandProps<State> = $props()`), read once here:
@@ -71,6 +76,7 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
     this.notices = start.notices;
     this.specs = home.specs;
     this.urlState = urlState;
+    this.#prefix = home.prefix;
     this.client = worker ? workerClient(worker) : () => undefined;
     this.#announce = settledAnnouncer((text) => (this.announcement = text), announceAfter);
     const write = urlWriter(home.prefix, home.specs, 300, urlState);
@@ -81,6 +87,33 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
   /** Announces `text` once it has stayed the same for a moment, so a dragged slider speaks once. */
   announce(text: string): void {
     this.#announce(text);
+  }
+
+  /**
+   * Publishes the run for the Export dialog (src/lib/export/): the settings and the tables `read`
+   * gives, whenever either changes; and replays a run file there: its settings are read as a
+   * link's are (a notice for each value replaced), then `advance` runs what the settings alone
+   * do not, as far as the file's progress (a training run to its epoch). Not inside a quiz task.
+   */
+  exportRun(read: () => RunData, advance?: (progress: number | undefined) => void): void {
+    if (!this.urlState) return;
+    const prefix = this.#prefix;
+    $effect(() => {
+      void this.#replays;
+      publishRun(prefix, { settings: { ...this.values }, data: read() });
+    });
+    setReplayer(prefix, (settings, progress) => {
+      const { values, notices } = readSettings(
+        this.specs,
+        settings,
+        untrack(() => ({ ...this.values })),
+      );
+      Object.assign(this.values, values);
+      this.notices = notices;
+      this.#replays += 1;
+      advance?.(progress);
+      return { settings: { ...values }, notices };
+    });
   }
 
   /** Reads a number typed into the field of parameter `name`, with a notice when it had to change. */

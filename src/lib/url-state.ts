@@ -130,6 +130,7 @@ export function parseParam(
   spec: ParamSpec,
   raw: string,
   fallback: number | string,
+  source = 'link',
 ): { value: number | string; notice?: string } {
   if (spec.kind === 'number') {
     const asked = raw.trim() === '' ? Number.NaN : Number(raw);
@@ -138,7 +139,7 @@ export function parseParam(
     if (value === asked) return { value };
     return {
       value,
-      notice: `The link asked for ${spec.label} = ${NUMERAL.test(raw) ? raw : echo(raw)}, but it must be ${numberRange(spec)}; using ${value}.`,
+      notice: `The ${source} asked for ${spec.label} = ${NUMERAL.test(raw) ? raw : echo(raw)}, but it must be ${numberRange(spec)}; using ${value}.`,
     };
   }
   if (spec.kind === 'choice') {
@@ -148,14 +149,44 @@ export function parseParam(
     const value = near ?? fallback;
     return {
       value,
-      notice: `The link asked for ${spec.label} ${echo(raw)}, which is not one of ${spec.values.join(', ')}; using ${value}.`,
+      notice: `The ${source} asked for ${spec.label} ${echo(raw)}, which is not one of ${spec.values.join(', ')}; using ${value}.`,
     };
   }
   if (raw.length === spec.length && /^[01]+$/.test(raw)) return { value: raw };
   return {
     value: fallback,
-    notice: `The link's ${spec.label} ${echo(raw)} must be ${spec.length} digits of 0 and 1; using ${fallback}.`,
+    notice: `The ${source}'s ${spec.label} ${echo(raw)} must be ${spec.length} digits of 0 and 1; using ${fallback}.`,
   };
+}
+
+/**
+ * The values a run file's settings give a simulation: each parameter read as from a link, with a
+ * notice, naming the file, for every value replaced, missing or not a parameter of it.
+ */
+export function readSettings<S extends Specs>(
+  specs: S,
+  settings: Record<string, number | string>,
+  current: ValuesOf<S>,
+): { values: ValuesOf<S>; notices: string[] } {
+  const values = { ...current };
+  const notices: string[] = [];
+  for (const key of Object.keys(specs) as (keyof S & string)[]) {
+    const spec = specs[key];
+    const raw = settings[key];
+    if (spec === undefined) continue;
+    if (raw === undefined) {
+      notices.push(`The run file does not give the ${spec.label}; using ${String(current[key])}.`);
+      continue;
+    }
+    const { value, notice } = parseParam(spec, String(raw), current[key], 'run file');
+    values[key] = value as ValuesOf<S>[typeof key];
+    if (notice) notices.push(notice);
+  }
+  for (const name of Object.keys(settings)) {
+    if (!Object.hasOwn(specs, name))
+      notices.push(`The run file's ${echo(name)} is not a setting of this simulation; it is ignored.`);
+  }
+  return { values, notices };
 }
 
 /**

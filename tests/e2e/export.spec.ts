@@ -19,7 +19,7 @@ async function openExport(page: Page): Promise<Locator> {
   await expect(figure.getByRole('img', { name: new RegExp(`^${HISTOGRAM}`) })).toBeVisible();
   await figure.getByRole('button', { name: 'Export the charts' }).focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Export the charts of “Simulation: how many units drop”' });
+  const dialog = page.getByRole('dialog', { name: 'Export “Simulation: how many units drop”' });
   await expect(dialog).toBeVisible();
   return dialog;
 }
@@ -58,7 +58,7 @@ test('an SVG file of a chart carries its styles, its title and its legend', asyn
     expect(svg).toContain(entry.trim());
   }
   expect(svg).toMatch(/<rect[^>]*style="fill: rgb\(/);
-  await expect(dialog.getByRole('status')).toHaveText(`Downloaded “${HISTOGRAM}” as SVG.`);
+  await expect(dialog.getByRole('status').first()).toHaveText(`Downloaded “${HISTOGRAM}” as SVG.`);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -99,7 +99,7 @@ test('a decision map painted under its points is exported with its cells', async
   await expect(figure.locator('astro-island').first()).not.toHaveAttribute('ssr');
   await expect(figure.getByRole('button', { name: /^Hidden layer 1 unit 1: kept/ })).toBeVisible();
   await figure.getByRole('button', { name: 'Export the charts' }).click();
-  const dialog = page.getByRole('dialog', { name: /^Export the charts of/ });
+  const dialog = page.getByRole('dialog', { name: /^Export “Simulation:/ });
   const button = dialog.getByRole('button', {
     name: /^Download “Decision map of the network trained with dropout.*” as SVG$/,
   });
