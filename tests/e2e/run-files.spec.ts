@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { SIMULATIONS } from '../../src/islands/simulations.ts';
-import { statistic } from './helpers.ts';
+import { expectNoAxeViolations, statistic } from './helpers.ts';
 
 /**
  * A run's data out of the page and back in, as a teacher keeps it: each table as CSV, the whole
@@ -10,12 +10,12 @@ import { statistic } from './helpers.ts';
  * the same bit for bit. A file that is not a run, or is another simulation's, changes nothing.
  */
 
-/** Opens a simulation's full-page view and its Export dialog, once its island has started. */
+/** Opens a simulation's full-page view and its Export dialog, once its island has published a complete run. */
 async function openExport(page: Page, path: string, title: string): Promise<{ figure: Locator; dialog: Locator }> {
   await page.goto(path);
   const figure = page.getByRole('figure', { name: `Simulation: ${title}` });
   await expect(figure.locator('astro-island').first()).not.toHaveAttribute('ssr');
-  return { figure, dialog: await openDialog(page, figure, title) };
+  return { figure, dialog: await settledDialog(page, figure, title) };
 }
 
 async function openDialog(page: Page, figure: Locator, title: string): Promise<Locator> {
@@ -47,6 +47,7 @@ test('a drop-count run saved as CSV and as a run file replays bit for bit on a f
 }) => {
   // Seed 5 and a layer of 200: not the full-page view's starting state, which the replay must restore.
   const { dialog } = await openExport(page, '/lab/drop-counts/?counts.seed=5&counts.n=200', COUNTS);
+  await expectNoAxeViolations(page);
   const csv = await downloaded(
     page,
     dialog.getByRole('button', { name: 'Download the table “Units dropped in each sampled mask” as CSV' }),
