@@ -7,7 +7,8 @@ import { choiceInput, fixedNumber, shownOrder } from './quiz-helpers.ts';
 
 /**
  * Driving a SCORM package in the LMS stand-in (`hosts/scorm-lms.html`, scorm-again's SCORM 1.2
- * runtime): launching it, answering its questions as a learner does, and reading what the LMS holds.
+ * runtime, or its SCORM 2004 one with `?version=2004`): launching it, answering its questions as a
+ * learner does, and reading what the LMS holds.
  */
 
 /** A quiz file as far as these tests read it (src/schemas/quiz.ts has the whole story). */
@@ -32,18 +33,41 @@ export interface LmsCall {
   result: string;
   error: string;
 }
-/** The CMI data the runtime holds, as it would commit it. */
+/** The SCORM 1.2 CMI data the runtime holds, as it would commit it. */
 export interface Stored {
   suspend_data: string;
   core: { lesson_status: string; exit: string; score: { raw: string; min: string; max: string } };
 }
+/** The SCORM 2004 CMI data the runtime holds, as it would commit it. */
+export interface Stored2004 {
+  completion_status: string;
+  success_status: string;
+  exit: string;
+  suspend_data: string;
+  score: { scaled: string; raw: string; min: string; max: string };
+}
+/** One SCORM 2004 interaction record as the stand-in reads it. */
+export interface Interaction {
+  id: string;
+  type: string;
+  learner_response: string;
+  /** the first correct response pattern: `lo[:]hi` for a numeric question */
+  correct_response: string;
+  result: string;
+  latency: string;
+  description: string;
+}
 /** The stand-in's page functions (tests/e2e/hosts/scorm-lms.html). */
 export interface Lms {
-  launch(options: LaunchOptions & { pkg: string }): Promise<unknown>;
-  leave(): Promise<Stored>;
+  launch(options: Omit<LaunchOptions, 'version'> & { pkg: string }): Promise<unknown>;
+  leave(): Promise<unknown>;
+  stored(): unknown;
+  interactions(): Interaction[];
   lms: { calls: LmsCall[]; finishEvents: number };
 }
 export interface LaunchOptions {
+  /** the LMS's SCORM version; 1.2 when absent */
+  version?: '1.2' | '2004';
   /** the learner's stored CMI data */
   data?: object;
   /** where the zip's files are served */
@@ -53,8 +77,8 @@ export interface LaunchOptions {
 }
 
 /** Opens the LMS stand-in and launches a package; resolves once the quiz has found its hosts. */
-export async function launch(page: Page, pkg: string, options: LaunchOptions = {}): Promise<void> {
-  await page.goto(hostPage('scorm-lms.html'));
+export async function launch(page: Page, pkg: string, { version, ...options }: LaunchOptions = {}): Promise<void> {
+  await page.goto(hostPage(version === '2004' ? 'scorm-lms.html?version=2004' : 'scorm-lms.html'));
   await page.evaluate((launched) => (window as unknown as Lms).launch(launched), { pkg, ...options });
   const frame = sco(page);
   await expect(frame.locator('astro-island').first()).not.toHaveAttribute('ssr');
@@ -62,7 +86,14 @@ export async function launch(page: Page, pkg: string, options: LaunchOptions = {
 }
 
 export const calls = (page: Page) => page.evaluate(() => (window as unknown as Lms).lms.calls);
-export const leave = (page: Page) => page.evaluate(() => (window as unknown as Lms).leave());
+/** Leaves the SCO and returns the CMI data of the stand-in's version: `Stored`, or `Stored2004`. */
+export const leave = <Data = Stored>(page: Page) =>
+  page.evaluate(() => (window as unknown as Lms).leave()) as Promise<Data>;
+/** The CMI data the runtime holds now, the SCO still open. */
+export const stored = <Data = Stored>(page: Page) =>
+  page.evaluate(() => (window as unknown as Lms).stored()) as Promise<Data>;
+/** The SCORM 2004 runtime's interaction records, one a checked question. */
+export const interactions = (page: Page) => page.evaluate(() => (window as unknown as Lms).interactions());
 
 /** Answers question `index` (0-based) right or wrong, as a learner does, and checks it. */
 export async function answer(

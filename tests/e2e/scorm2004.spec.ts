@@ -1,48 +1,33 @@
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { HOST_ORIGIN, hostPage } from './hosts.ts';
-import { answer, choiceOrders, quizFile, sco, scoreLine, shownScore } from './scorm-helpers.ts';
+import { HOST_ORIGIN } from './hosts.ts';
+import {
+  answer,
+  choiceOrders,
+  interactions,
+  launch,
+  leave,
+  quizFile,
+  sco,
+  scoreLine,
+  shownScore,
+  type Stored2004,
+} from './scorm-helpers.ts';
 
 /**
  * A SCORM 2004 package as an LMS runs it: the zip the build wrote, launched from an LMS stand-in on
- * another origin (`hosts/scorm2004-lms.html`) that runs scorm-again's SCORM 2004 runtime.
+ * another origin (`hosts/scorm-lms.html?version=2004`) that runs scorm-again's SCORM 2004 runtime.
  */
 
 const ID = 'how-many-units-drop';
-const PACKAGE = `${ID}-scorm2004`;
+const version = '2004';
 
-/** What the stand-in holds after the SCO has gone: the CMI data the runtime would send. */
-interface Stored {
-  completion_status: string;
-  success_status: string;
-  exit: string;
-  suspend_data: string;
-  score: { scaled: string; raw: string; min: string; max: string };
+/** The LMS relaunches a suspended attempt with what it stored; resolves with the quiz's frame. */
+async function resume(page: Page, pkg: string, suspended: Stored2004): Promise<FrameLocator> {
+  const { suspend_data, completion_status } = suspended;
+  await launch(page, pkg, { version, data: { suspend_data, completion_status, entry: 'resume' } });
+  return sco(page);
 }
-/** One interaction record as the stand-in reads it. */
-interface Interaction {
-  id: string;
-  type: string;
-  learner_response: string;
-  result: string;
-  latency: string;
-  description: string;
-}
-
-/** Opens the stand-in and launches the 2004 package with the learner's stored `data`. */
-async function launch(page: Page, data: object = {}): Promise<void> {
-  await page.goto(hostPage('scorm2004-lms.html'));
-  await page.evaluate((given) => (window as unknown as { launch(o: object): Promise<unknown> }).launch(given), {
-    pkg: PACKAGE,
-    data,
-  });
-  await expect(sco(page).locator('astro-island').first()).not.toHaveAttribute('ssr');
-  await expect(sco(page).locator('.quiz-body')).toHaveAttribute('aria-busy', 'false');
-}
-
-const leave = (page: Page) => page.evaluate(() => (window as unknown as { leave(): Promise<Stored> }).leave());
-const interactions = (page: Page) =>
-  page.evaluate(() => (window as unknown as { interactions(): Interaction[] }).interactions());
 
 test.describe('a SCORM 2004 package in an LMS', () => {
   test.use({ allowedOrigins: [HOST_ORIGIN] });
@@ -54,12 +39,12 @@ test.describe('a SCORM 2004 package in an LMS', () => {
   }) => {
     const warnings: string[] = [];
     page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
-    await launch(page);
+    await launch(page, `${ID}-scorm2004`, { version });
     await answer(sco(page), quiz, 0, true);
     await answer(sco(page), quiz, 1, false);
     const orders = await choiceOrders(sco(page), quiz);
     const checked = await interactions(page);
-    const first = await leave(page);
+    const first = await leave<Stored2004>(page);
     expect(first).toMatchObject({ completion_status: 'incomplete', exit: 'suspend' });
     expect(first.score.scaled).toBe('');
     expect(first.suspend_data.length).toBeGreaterThan(0);
@@ -71,8 +56,7 @@ test.describe('a SCORM 2004 package in an LMS', () => {
       expect(record.description.length).toBeGreaterThan(0);
     }
 
-    await launch(page, { suspend_data: first.suspend_data, entry: 'resume', completion_status: 'incomplete' });
-    const frame = sco(page);
+    const frame = await resume(page, `${ID}-scorm2004`, first);
     await expect(scoreLine(frame)).toHaveText(`Score: 1 of ${count} right.`);
     await expect(frame.getByText('Checked 1 time')).toHaveCount(2);
     expect(await choiceOrders(frame, quiz)).toEqual(orders);
@@ -84,7 +68,7 @@ test.describe('a SCORM 2004 package in an LMS', () => {
     for (let i = 1; i < count; i++) await answer(frame, quiz, i, true);
     const shown = await shownScore(frame);
     const records = await interactions(page);
-    const second = await leave(page);
+    const second = await leave<Stored2004>(page);
     expect(shown.raw).toBe(count);
     expect(second.completion_status).toBe('completed');
     expect(second.success_status).toBe(shown.passed ? 'passed' : 'failed');
