@@ -3,7 +3,7 @@ import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { expect } from './fixtures.ts';
 import { hostPage } from './hosts.ts';
-import { choiceInput, fixedNumber, shownOrder } from './quiz-helpers.ts';
+import { choiceInput, drawnNumbers, fixedNumber, shownOrder } from './quiz-helpers.ts';
 
 /**
  * Driving a SCORM package in the LMS stand-in (`hosts/scorm-lms.html`, scorm-again's SCORM 1.2
@@ -16,9 +16,13 @@ export interface QuizFile {
   title: string;
   passing?: number;
   questions: {
+    id: string;
     type: 'single' | 'multiple' | 'numeric' | 'live';
     choices?: { correct?: boolean }[];
     answer?: number | string;
+    /** the family of numbers the question draws per attempt (src/quiz/variants.ts) */
+    vary?: string;
+    tolerance?: number;
   }[];
 }
 export const quizFile = (id: string) => parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')) as QuizFile;
@@ -95,12 +99,16 @@ export const stored = <Data = Stored>(page: Page) =>
 /** The SCORM 2004 runtime's interaction records, one a checked question. */
 export const interactions = (page: Page) => page.evaluate(() => (window as unknown as Lms).interactions());
 
-/** Answers question `index` (0-based) right or wrong, as a learner does, and checks it. */
+/**
+ * Answers question `index` (0-based) right or wrong, as a learner does, and checks it. A question
+ * that draws its numbers is answered for those of attempt `seed`.
+ */
 export async function answer(
   frame: FrameLocator | Locator,
   quiz: QuizFile,
   index: number,
   right: boolean,
+  seed?: number,
 ): Promise<void> {
   const question = quiz.questions[index]!;
   const region = frame.getByRole('region', { name: `Question ${index + 1} of ${quiz.questions.length}` });
@@ -111,7 +119,8 @@ export async function answer(
     // By the choice's position in the content, wherever this attempt shows it.
     for (const i of right ? rightOnes : [wrongOne]) await choiceInput(region, question.type, i).check();
   } else if (question.type === 'numeric') {
-    const answer = fixedNumber(question.answer ?? Number.NaN);
+    const answer =
+      question.vary === undefined ? fixedNumber(question.answer ?? Number.NaN) : drawnAnswer(question, seed);
     await region.getByRole('textbox', { name: /^Your answer/ }).fill(String(right ? answer : answer + 1000));
   } else {
     // A live task is judged on the simulation's state: a layer of 10 000 units meets this quiz's
@@ -161,4 +170,10 @@ export async function choiceOrders(frame: FrameLocator, quiz: QuizFile): Promise
     orders.push(await shownOrder(frame.getByRole('region', { name: `Question ${i + 1} of ${quiz.questions.length}` })));
   }
   return orders;
+}
+
+/** The right answer of a question that draws its numbers, as attempt `seed` draws them. */
+function drawnAnswer(question: QuizFile['questions'][number], seed: number | undefined): number {
+  if (seed === undefined) throw new Error(`${question.id} draws its numbers: answering it needs the attempt's seed`);
+  return drawnNumbers(question, seed)['answer'] ?? Number.NaN;
 }
