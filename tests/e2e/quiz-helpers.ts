@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { variantOf } from '../../src/quiz/attempt.ts';
+import { VARIANTS, variantsOf, type VariantName } from '../../src/quiz/variants.ts';
 import type { Question } from '../../src/schemas/quiz.ts';
 import { expect } from './fixtures.ts';
 import { statistic } from './helpers.ts';
@@ -46,6 +48,23 @@ export const words = (text: string) => text.split('$')[0]?.trim().slice(0, 40) ?
 export function fixedNumber(value: number | string): number {
   if (typeof value !== 'number') throw new Error(`${value}: this question draws its numbers; take them from the page`);
   return value;
+}
+
+/**
+ * The numbers attempt `seed` draws for a question that varies, by name, `answer` among them: the
+ * variant the attempt's seed picks from its family (src/quiz/attempt.ts, src/quiz/variants.ts).
+ */
+export function drawnNumbers(question: { id: string; vary?: string }, seed: number): Record<string, number> {
+  if (question.vary === undefined || !(question.vary in VARIANTS)) throw new Error(`${question.id}: no numbers drawn`);
+  const variants = variantsOf(VARIANTS[question.vary as VariantName]);
+  const variant = variants[variantOf(seed, question.id, variants.length)];
+  if (!variant) throw new Error(`${question.id}: no variant for attempt ${seed}`);
+  return variant;
+}
+
+/** The TeX of a question's prompt, formula by formula (KaTeX keeps it as an annotation): the numbers it asks about. */
+export function promptFormulas(scope: Locator): Promise<string[]> {
+  return scope.locator('legend annotation').allTextContents();
 }
 
 /** A choice by its position in the content, wherever the attempt shows it (its input's value). */

@@ -1,9 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'astro/zod';
 import { Scorm2004API } from 'scorm-again';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { QuestionOutcome } from '../../src/lms/quiz-host.ts';
 import { openSession2004, type Scorm2004Api } from '../../src/lms/scorm2004-api.ts';
 import { scorm2004QuizHost } from '../../src/lms/scorm2004.ts';
 import { isoDuration } from '../../src/lms/scorm2004-values.ts';
+import { choiceOrder, FIXED_ORDER_SEED } from '../../src/quiz/attempt.ts';
+import { renderQuiz } from '../../src/quiz/quiz-render.ts';
+import {
+  decodeProgress,
+  decodeSeed,
+  encodeProgress,
+  instantiate,
+  judge,
+  scoreOf,
+  type Progress,
+  type RenderedQuestion,
+  type RenderedQuiz,
+} from '../../src/quiz/quiz-state.ts';
+import { quizSchema } from '../../src/schemas/quiz.ts';
 import { facts, score } from './scorm-fixtures.ts';
 
 /** scorm-again's SCORM 2004 LMS runtime, loaded as an LMS would before launching the SCO. */
@@ -127,5 +144,79 @@ describe('the SCORM 2004 quiz host under scorm-again', () => {
     const warnings: string[] = [];
     expect(openSession2004(runtime as unknown as Scorm2004Api, (m) => warnings.push(m))).toBeUndefined();
     expect(warnings).toEqual([expect.stringMatching(/Initialize\(""\) failed with LMS error \d+/)]);
+  });
+});
+
+/** A quiz of the course as the build renders it for its island. */
+function renderedQuiz(id: string): RenderedQuiz {
+  const data = quizSchema(z.string()).parse(parse(readFileSync(`content/quizzes/${id}.yaml`, 'utf8')));
+  return renderQuiz({ id, data: { ...data, lesson: { id: data.lesson } } }, `/${id}/`, undefined);
+}
+
+/** What attempt `seed` shows of a quiz: every question as it asks it, and each one's choice order. */
+function shown(quiz: RenderedQuiz, seed: number) {
+  return {
+    questions: quiz.questions.map((q) => instantiate(q, seed)),
+    orders: quiz.questions.map((q) =>
+      q.type === 'single' || q.type === 'multiple' ? choiceOrder(seed, q.id, q.choices.length) : [],
+    ),
+  };
+}
+
+describe('a suspended attempt at a quiz that draws numbers, under scorm-again 2004', () => {
+  const quiz = renderedQuiz('beyond-the-basic-recipe');
+  const drawn = quiz.questions.flatMap((q, i) => (q.type === 'numeric' && q.vary !== undefined ? [i] : []));
+  const fixed = shown(quiz, FIXED_ORDER_SEED);
+  // An attempt that asks every drawn question with other numbers than the page as built, and shows
+  // every choice question in another order: a relaunch that lost the attempt would show that page.
+  const seed = Array.from({ length: 1000 }, (_, i) => i + 1).find((candidate) => {
+    const attempt = shown(quiz, candidate);
+    const numbers = drawn.every((i) => attempt.questions[i]?.prompt !== fixed.questions[i]?.prompt);
+    const orders = attempt.orders.every((order, i) => order.length === 0 || order.join() !== fixed.orders[i]?.join());
+    return numbers && orders;
+  });
+
+  it('resumes with the numbers it drew, its choice order and its answers', () => {
+    expect(drawn.length).toBeGreaterThan(0);
+    if (seed === undefined) throw new Error('no attempt differs from the page as built in every question');
+    const asked = shown(quiz, seed);
+    // The first drawn question answered right to three decimals, the first choice question wrong.
+    const numeric = asked.questions[drawn[0] ?? -1];
+    const choice = asked.questions.find((q) => q.type === 'single' || q.type === 'multiple');
+    if (numeric?.type !== 'numeric' || !choice || choice.type === 'numeric' || choice.type === 'live')
+      throw new Error('the quiz needs a drawn question and a choice question');
+    const typed = Number(numeric.answer.toFixed(3));
+    const wrong = choice.choices.findIndex((c) => !c.correct);
+    const answers: [RenderedQuestion, number][] = [
+      [numeric, typed],
+      [choice, wrong],
+    ];
+    const progress: Progress = Object.fromEntries(
+      answers.map(([q, answer]) => [q.id, { answer, attempts: 1, correct: judge(q, answer).correct }]),
+    );
+    expect(Object.values(progress).map((state) => state.correct)).toEqual([true, false]);
+
+    const runtime = lms();
+    const first = host(runtime).quiz;
+    first.save(encodeProgress(progress, seed), scoreOf(quiz, progress));
+    first.end();
+    const suspended = cmi(runtime);
+    expect(suspended).toMatchObject({ exit: 'suspend', completion_status: 'incomplete' });
+
+    const relaunched = lms({ suspend_data: suspended['suspend_data'], entry: 'resume' });
+    const { quiz: second, warnings } = host(relaunched);
+    const saved = second.restore();
+    const resumedSeed = decodeSeed(saved);
+    expect(resumedSeed).toBe(seed);
+    const resumed = shown(quiz, resumedSeed ?? FIXED_ORDER_SEED);
+    expect(resumed).toEqual(asked);
+    const back = decodeProgress(saved, quiz);
+    expect(back).toEqual(progress);
+    // Judged again against the numbers drawn before the suspend, each answer keeps its verdict.
+    for (const q of resumed.questions) {
+      const state = back[q.id];
+      if (state) expect(judge(q, state.answer).correct, q.id).toBe(state.correct);
+    }
+    expect(warnings).toEqual([]);
   });
 });
