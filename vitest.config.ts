@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // src/charts/palette.ts reads the tokens' stylesheet as text (`?raw`), which Vitest would empty.
+    css: { include: [/src\/styles\/tokens\.css/] },
     // The malformed-lesson test runs real `astro build`s, a few seconds each.
     testTimeout: 60_000,
   },

@@ -7,14 +7,15 @@
 import { zlibSync } from 'fflate';
 import { bytesToBase64 } from '../sim/base64.ts';
 import { crc32 } from '../sim/crc32.ts';
+import { tokenColour } from './palette.ts';
 
 /** Pixels between tiles. */
 const GAP = 2;
 /** Palette index of the gaps; indices 1 to 255 run from −1 to +1. */
 const GAP_INDEX = 0;
-const NEGATIVE = [29, 78, 216] as const;
-const POSITIVE = [180, 66, 11] as const;
-const GAP_COLOUR = [160, 160, 160] as const;
+const NEGATIVE = tokenColour('weight-negative');
+const POSITIVE = tokenColour('weight-positive');
+const GAP_COLOUR = tokenColour('weight-gap');
 
 /** The palette, made once: every PNG and every painted tile reads it. */
 let PALETTE: Uint8Array | undefined;
