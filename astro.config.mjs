@@ -16,6 +16,7 @@ import { searchIndex } from './src/search/integration.ts';
 import { offlineCourse } from './src/offline/integration.ts';
 import { mnistDigits } from './src/data/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
+import { woff2Only } from './src/styles/woff2-only.ts';
 
 /**
  * BASE_PATH builds the site for a sub-path (`BASE_PATH=/some/path/ npm run build`);
@@ -65,6 +66,8 @@ export default defineConfig({
   // Every asset (KaTeX's smallest fonts included) ships as a file: no data: URLs for the CSP to allow.
   vite: {
     build: { assetsInlineLimit: 0 },
+    // Fonts as WOFF2 only (KaTeX's stylesheet also offers WOFF and TrueType): src/styles/woff2-only.ts.
+    css: { postcss: { plugins: [woff2Only()] } },
     // Each simulation's Astro component, written from the registry (src/islands/boundaries.ts).
     plugins: [simulationIslands(SIMULATIONS)],
   },
