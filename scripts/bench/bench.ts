@@ -6,7 +6,8 @@
  * The main-thread section (main-thread-bench.ts) records the long tasks of the built site's pages in
  * Chromium while their simulations work.
  * The convolutional section (conv-bench.ts) times a training step of the spatial-dropout network.
- * `npm run bench -- reference`, `-- paper`, `-- conv` or `-- main-thread` runs one section; `-- full` times TensorFlow.js
+ * The Lighthouse section (lighthouse-bench.ts) scores four routes of the built site, mobile and desktop.
+ * `npm run bench -- reference`, `-- paper`, `-- conv`, `-- main-thread` or `-- lighthouse` runs one section; `-- full` times TensorFlow.js
  * through the whole paired run of the paper task (two minutes more) instead of a fifth of it.
  */
 import { cpus } from 'node:os';
@@ -19,6 +20,7 @@ import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { convBenchmark } from './conv-bench.ts';
+import { lighthouseBenchmark } from './lighthouse-bench.ts';
 import { mainThreadBenchmark } from './main-thread-bench.ts';
 import { median, milliseconds, stepsPerSecond } from './measure.ts';
 import { paperBenchmark } from './paper-bench.ts';
@@ -34,10 +36,12 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 async function main(): Promise<void> {
   const full = process.argv.includes('full');
   const sections = process.argv.slice(2).filter((name) => name !== 'full');
-  const unknown = sections.filter((name) => !['reference', 'paper', 'conv', 'main-thread'].includes(name));
+  const unknown = sections.filter(
+    (name) => !['reference', 'paper', 'conv', 'main-thread', 'lighthouse'].includes(name),
+  );
   if (unknown.length > 0)
     throw new Error(
-      `npm run bench -- [reference] [paper] [conv] [main-thread] [full]: no section ${unknown.join(', ')}`,
+      `npm run bench -- [reference] [paper] [conv] [main-thread] [lighthouse] [full]: no section ${unknown.join(', ')}`,
     );
   console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}`);
   const require = createRequire(import.meta.url);
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
   if (sections.length === 0 || sections.includes('paper')) await paperBenchmark(full);
   if (sections.length === 0 || sections.includes('conv')) await convBenchmark();
   if (sections.length === 0 || sections.includes('main-thread')) await mainThreadBenchmark();
+  if (sections.length === 0 || sections.includes('lighthouse')) await lighthouseBenchmark();
 }
 
 async function referenceBenchmark(): Promise<void> {

@@ -7,12 +7,9 @@
  * measurements, not tests: on a shared machine another process can stretch a task, so the figures
  * are read, never asserted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Locator, type Page } from 'playwright-core';
-
-const PORT = Number(process.env['BENCH_PORT'] ?? 4391);
-const ORIGIN = `http://localhost:${PORT}`;
+import { CHROMIUM, ORIGIN, preview } from './preview.ts';
 /** The longest task a page may run and still answer a click at once (RAIL; the Long Tasks API's threshold). */
 const BUDGET_MS = 50;
 
@@ -151,32 +148,12 @@ async function record(page: Page): Promise<void> {
   });
 }
 
-async function preview(): Promise<ChildProcess> {
-  if (!existsSync('dist/index.html'))
-    throw new Error('npm run bench -- main-thread: build the site first (npm run build)');
-  const server = spawn('node_modules/.bin/astro', ['preview', '--ignore-lock', '--port', String(PORT)], {
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  for (let tries = 0; tries < 100; tries++) {
-    try {
-      if ((await fetch(`${ORIGIN}/`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  server.kill();
-  throw new Error(`astro preview did not answer on ${ORIGIN}`);
-}
-
 /** Runs every scenario in a fresh page and prints its long tasks. */
 export async function mainThreadBenchmark(): Promise<void> {
   console.log(`\nmain thread while the simulations work (Chromium, long tasks over ${BUDGET_MS} ms)\n`);
-  const server = await preview();
-  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  const server = await preview('main-thread');
   const browser = await chromium.launch({
-    ...(existsSync(executablePath) ? { executablePath } : {}),
+    ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}),
     args: ['--headless', '--no-sandbox', '--disable-gpu'],
   });
   try {
