@@ -11,12 +11,13 @@ const named = (folder: string, extension: string) =>
     .filter((file) => file.endsWith(extension))
     .map((file) => file.slice(0, -extension.length));
 
-/** Every page of the site, by path; a simulation's two pages come from its definition. `crawl.spec.ts` checks that a crawl finds exactly these. */
+/** Every page of the site, by path; a simulation's three pages come from its definition. `crawl.spec.ts` checks that a crawl finds exactly these. */
 export const ROUTES = [
   '/',
   ...named('content/lessons', '.mdx').map((lesson) => `/lessons/${lesson}/`),
   '/lab/',
   ...SIM_IDS.map((sim) => `/lab/${sim}/`),
+  ...SIM_IDS.map((sim) => `/lab/${sim}/teach/`),
   '/glossary/',
   '/notation/',
   '/about/',
