@@ -3,6 +3,8 @@ import { file, glob } from 'astro/loaders';
 import { lessonSchema, pageSchema } from './schemas/content.ts';
 import { glossarySchema } from './schemas/glossary.ts';
 import { quizSchema } from './schemas/quiz.ts';
+import { teachingSchema } from './schemas/teaching.ts';
+import { SIM_IDS } from './islands/simulations.ts';
 
 /** Lessons of the course, one MDX file each; the file name is the URL slug. */
 const lessons = defineCollection({
@@ -31,4 +33,14 @@ const glossary = defineCollection({
   schema: glossarySchema(reference('lessons'), reference('glossary')),
 });
 
-export const collections = { lessons, pages, quizzes, glossary };
+/**
+ * One teacher's page per simulation (`content/teaching/<sim>.mdx`): what it shows, a ten-minute
+ * classroom script and the misconception it addresses, served at `/lab/<sim>/teach/`. The page
+ * route fails the build for a simulation without one; the schema, for a page of an unknown one.
+ */
+const teaching = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: './content/teaching' }),
+  schema: teachingSchema(SIM_IDS),
+});
+
+export const collections = { lessons, pages, quizzes, glossary, teaching };

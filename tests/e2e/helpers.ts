@@ -11,12 +11,13 @@ const named = (folder: string, extension: string) =>
     .filter((file) => file.endsWith(extension))
     .map((file) => file.slice(0, -extension.length));
 
-/** Every page of the site, by path; a simulation's two pages come from its definition. `crawl.spec.ts` checks that a crawl finds exactly these. */
+/** Every page of the site, by path; a simulation's three pages come from its definition. `crawl.spec.ts` checks that a crawl finds exactly these. */
 export const ROUTES = [
   '/',
   ...named('content/lessons', '.mdx').map((lesson) => `/lessons/${lesson}/`),
   '/lab/',
   ...SIM_IDS.map((sim) => `/lab/${sim}/`),
+  ...SIM_IDS.map((sim) => `/lab/${sim}/teach/`),
   '/glossary/',
   '/notation/',
   '/about/',
@@ -109,7 +110,9 @@ export async function crawl(page: Page, start: string): Promise<CrawlResult> {
     pages.set(url, { url, status, ...found });
     if (status !== 200) broken.push(`${path(url)} (linked from ${linkedFrom.get(url)}): HTTP ${status}`);
     for (const link of found.links) {
-      const target = withoutHash(link.url);
+      // A query string opens a simulation in a prepared state (a teacher's page links to its steps'):
+      // the same page, which the crawl visits once.
+      const target = pageOf(link.url);
       if (new URL(target).origin !== origin || linkedFrom.has(target)) continue;
       linkedFrom.set(target, path(url));
       queue.push(target);
@@ -119,7 +122,7 @@ export async function crawl(page: Page, start: string): Promise<CrawlResult> {
   for (const source of pages.values()) {
     for (const link of source.links) {
       const { hash } = new URL(link.url);
-      const target = pages.get(withoutHash(link.url));
+      const target = pages.get(pageOf(link.url));
       if (!target || hash === '') continue;
       const id = decodeURIComponent(hash.slice(1));
       if (!target.ids.includes(id)) {
@@ -145,6 +148,13 @@ export async function settle(page: Page): Promise<void> {
 function withoutHash(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
+  return parsed.href;
+}
+
+/** The page a link leads to: its URL without fragment and without the query string that sets a simulation's state. */
+function pageOf(url: string): string {
+  const parsed = new URL(withoutHash(url));
+  parsed.search = '';
   return parsed.href;
 }
 

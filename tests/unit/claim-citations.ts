@@ -4,10 +4,13 @@ import { resolve } from 'node:path';
 /** The lessons' folder. */
 export const LESSONS = resolve(import.meta.dirname, '../../content/lessons');
 
-/** Each `{/* claim: <id> *\/}` of a lesson, with the sentence it follows as the source writes it. */
-function citations(file: string): { file: string; id: string; sentence: string }[] {
+/** The teacher's pages' folder: they cite the lessons' claims the same way. */
+export const TEACHING = resolve(import.meta.dirname, '../../content/teaching');
+
+/** Each `{/* claim: <id> *\/}` of an MDX file of `folder`, with the sentence it follows as the source writes it. */
+function citations(folder: string, file: string): { file: string; id: string; sentence: string }[] {
   const found: { file: string; id: string; sentence: string }[] = [];
-  for (const line of readFileSync(resolve(LESSONS, file), 'utf8').split('\n')) {
+  for (const line of readFileSync(resolve(folder, file), 'utf8').split('\n')) {
     for (const match of line.matchAll(/\{\/\*\s*claim:\s*([\w-]+)\s*\*\/\}/g)) {
       // The text since the line's last claim, the line's start or its list marker; then the last sentence of it.
       const before = line
@@ -25,7 +28,14 @@ function citations(file: string): { file: string; id: string; sentence: string }
   return found;
 }
 
+/** Every claim citation of every MDX file of `folder`. */
+const citationsIn = (folder: string) =>
+  readdirSync(folder)
+    .filter((name) => name.endsWith('.mdx'))
+    .flatMap((file) => citations(folder, file));
+
 /** Every claim citation of every lesson. */
-export const LESSON_CITATIONS = readdirSync(LESSONS)
-  .filter((name) => name.endsWith('.mdx'))
-  .flatMap(citations);
+export const LESSON_CITATIONS = citationsIn(LESSONS);
+
+/** Every claim citation of every teacher's page. */
+export const TEACHING_CITATIONS = citationsIn(TEACHING);
