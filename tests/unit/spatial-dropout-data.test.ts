@@ -2,32 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { spatialTables } from '../../src/islands/spatial-dropout/data.ts';
 import { DIGIT_LAYOUT, digitMeasures, drawMapMask, shownDigit } from '../../src/islands/spatial-dropout/picture.ts';
 import { fillElementMask } from '../../src/sim/conv/masks.ts';
-import type { SpatialResult } from '../../src/sim/conv/spatial-job.ts';
 import { SPATIAL_SETUP } from '../../src/sim/conv/spatial-setup.ts';
 import { DIGIT_PIXELS } from '../../src/sim/digits/digits.ts';
 import { Stream, streamRng } from '../../src/sim/random.ts';
 import { column, expectWellFormed, tableOf } from './data-tables.ts';
+import { ACTIVATIONS, fakeResult } from './spatial-fixtures.ts';
 
-const ACTIVATIONS = SPATIAL_SETUP.channels * DIGIT_PIXELS;
 const MAPS_TITLE = 'Feature maps of the shown digit, and the mask over them';
 
-/** A finished result with distinct maps and pixels for every shown digit (the worker's are tested in conv-spatial-job). */
-function result(): SpatialResult {
-  const { shownDigits } = SPATIAL_SETUP;
-  return {
-    experiment: 'spatial',
-    errors: Float64Array.of(0.14, 0.142, 0.153),
-    correlation: 0.5,
-    elementR2: 0.42,
-    channelR2: 0,
-    maps: Float32Array.from({ length: shownDigits * ACTIVATIONS }, (_, k) => Math.sin(k) * 3),
-    pixels: Uint8Array.from({ length: shownDigits * DIGIT_PIXELS }, (_, k) => (k * 7) % 256),
-    labels: Uint8Array.from({ length: shownDigits }, (_, d) => d % 10),
-  };
-}
-
 describe('the tables of a spatial-dropout run', () => {
-  const done = result();
+  const done = fakeResult();
   const mask = drawMapMask('element', 0.3, 4);
   const shown = shownDigit(done, 3);
   const tables = spatialTables(mask, done, shown, digitMeasures(shown.maps, mask));
