@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digitsTables, finishedRun } from '../../src/islands/digits/data.ts';
+import { digitsTables, finishedRun, isRunOf } from '../../src/islands/digits/data.ts';
 import { EXPERIMENTS } from '../../src/islands/digits/definition.ts';
 import { runPoints } from '../../src/islands/digits/figures.ts';
 import type { LiveRun } from '../../src/islands/digits/live-runs.svelte.ts';
@@ -73,6 +73,9 @@ describe('the tables of the digits lab', () => {
       [2, 0.05, 1, 0.05, 2],
     ]);
     expect(finishedRun(run, runPoints({ ...STATE, seed: 5 }))).toBeUndefined();
-    expect(finishedRun([{ ...run[0]!, finished: false }, run[1]!], points)).toBeUndefined();
+    const training = [{ ...run[0]!, finished: false }, run[1]!];
+    expect(finishedRun(training, points)).toBeUndefined();
+    expect(isRunOf(training, points)).toBe(true);
+    expect(isRunOf(training, runPoints({ ...STATE, experiment: 'features' }))).toBe(false);
   });
 });

@@ -30,12 +30,14 @@ export interface FinishedRun {
   result: PointResult;
 }
 
-/**
- * The learner's run, if it trained exactly `points` (the settings shown, so a replay trains it
- * again) and every network of it finished; otherwise undefined.
- */
+/** Whether the learner's run trains exactly `points` (the settings shown, so a replay trains it again). */
+export function isRunOf(runs: readonly LiveRun[], points: readonly DigitsPoint[]): boolean {
+  return runs.length > 0 && JSON.stringify(runs.map((run) => run.point)) === JSON.stringify(points);
+}
+
+/** The learner's run of `points`, if every network of it finished; otherwise undefined. */
 export function finishedRun(runs: readonly LiveRun[], points: readonly DigitsPoint[]): FinishedRun[] | undefined {
-  if (runs.length === 0 || JSON.stringify(runs.map((run) => run.point)) !== JSON.stringify(points)) return undefined;
+  if (!isRunOf(runs, points)) return undefined;
   const done = runs.flatMap((run) => (run.finished && run.result ? [{ point: run.point, result: run.result }] : []));
   return done.length === runs.length ? done : undefined;
 }
