@@ -94,6 +94,12 @@ export function featuresFigure(reference: Reference): Record<Arm, FeaturesResult
   return { dropout: of('dropout'), plain: of('plain') };
 }
 
+/** A histogram's counts as shares of their total (all 0 for no counts), as the features figure draws them. */
+export function activationShares(counts: Float64Array): Float64Array {
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  return Float64Array.from(counts, (c) => (total > 0 ? c / total : 0));
+}
+
 /** The first k (1-based) at which the average of k thinned networks errs no more than `scaled`, if any. */
 export function firstMatchingK(averaged: ArrayLike<number>, scaled: number): number | undefined {
   for (let i = 0; i < averaged.length; i++) if ((averaged[i] ?? Number.NaN) <= scaled) return i + 1;

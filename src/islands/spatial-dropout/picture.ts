@@ -46,6 +46,9 @@ export function shownDigit(result: SpatialResult, digit: number) {
   };
 }
 
+/** One shown digit, as {@link shownDigit} gives it. */
+export type ShownDigit = ReturnType<typeof shownDigit>;
+
 /**
  * The tiles the chart draws: the maps as they are, then the same maps with the mask's dropped
  * activations set to minus the map's largest value (blue in the palette of weight-image.ts, where

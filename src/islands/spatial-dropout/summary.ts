@@ -9,6 +9,9 @@ export const MASK_NAMES: Record<MaskKind, string> = {
   channel: 'whole channels',
 };
 
+/** The three networks trained, in the order of a result's errors (CONV_DROPOUTS). */
+export const NETWORK_NAMES = ['without dropout', 'element-wise', 'channel'] as const;
+
 /** The network and data every sentence is about, from the setup. */
 export const SETUP_SENTENCE =
   `A convolutional network (3×3 convolution with ${SPATIAL_SETUP.channels} feature maps, ReLU, 2×2 max-pooling, softmax) ` +

@@ -21,6 +21,11 @@ export const SHOWN_MINIBATCHES = 12;
 
 /** Everything the simulation shows for one state, computed by src/sim. */
 export interface DepthPicture extends StackSample {
+  /** keep probability q_l = 1 − p_l of each block */
+  keepPs: Float64Array;
+  /** the fewest and the most active blocks of a sampled minibatch */
+  shallowest: number;
+  deepest: number;
   /** the expected number of active blocks, Σ q_l */
   expected: number;
   /** the exact probability of each depth 0…L */
@@ -34,12 +39,20 @@ export function depthPicture({ blocks, p, rule, seed }: DepthSettings): DepthPic
   const sample = sampleStack(blocks, p, rule, DEPTH_LESSON_STATE.samples, seed);
   const sampled = new Float64Array(blocks + 1);
   for (const d of sample.depths) sampled[d] = (sampled[d] ?? 0) + 1 / sample.depths.length;
-  return { ...sample, expected: expectedDepth(sample.dropPs), exact: depthDistribution(sample.dropPs), sampled };
+  return {
+    ...sample,
+    keepPs: sample.dropPs.map((p) => 1 - p),
+    shallowest: Math.min(...sample.depths),
+    deepest: Math.max(...sample.depths),
+    expected: expectedDepth(sample.dropPs),
+    exact: depthDistribution(sample.dropPs),
+    sampled,
+  };
 }
 
 /** The sentences that say what the charts show. */
 export function describeDepth({ blocks, rule }: DepthSettings, picture: DepthPicture): string {
-  const { dropPs, depths, share, expected, meanDepth } = picture;
+  const { dropPs, depths, share, expected, meanDepth, shallowest, deepest } = picture;
   const f = (value: number) => formatNumber(value, 2);
   const [first, last] = [dropPs[0] ?? Number.NaN, dropPs.at(-1) ?? Number.NaN];
   const [firstShare, lastShare] = [share[0] ?? Number.NaN, share.at(-1) ?? Number.NaN];
@@ -50,7 +63,7 @@ export function describeDepth({ blocks, rule }: DepthSettings, picture: DepthPic
   return (
     `Under the ${rule} rule, ${rise}. The expected depth is ${f(expected)} of ${blocks} blocks; over ` +
     `${depths.length.toLocaleString('en')} sampled minibatches the mean depth is ${f(meanDepth)}, from ` +
-    `${Math.min(...depths)} to ${Math.max(...depths)} blocks. Block 1 was active in ${formatPercent(firstShare, 0)} ` +
+    `${shallowest} to ${deepest} blocks. Block 1 was active in ${formatPercent(firstShare, 0)} ` +
     `of the minibatches, block ${blocks} in ${formatPercent(lastShare, 0)}.`
   );
 }

@@ -20,8 +20,8 @@ export interface ShiftPicture {
   after: ShiftSamples;
   /** the formula's variances with dropout before BN (training, test, and their ratio) */
   formula: { training: number; test: number; ratio: number };
-  /** the formula's BN output variance at test against p, with dropout before BN */
-  curve: { ps: Float64Array; ratios: Float64Array };
+  /** the formula's BN output variance at test against p, with dropout before BN and after it */
+  curve: { ps: Float64Array; ratios: Float64Array; ratiosAfter: Float64Array };
 }
 
 /**
@@ -35,7 +35,11 @@ export function shiftPicture({ mean, variance, p, seed }: ShiftSettings): ShiftP
     before: simulateVarianceShift({ ...run, placement: 'before-bn' }, seed),
     after: simulateVarianceShift({ ...run, placement: 'after-bn' }, seed),
     formula: bnVariances(unit, p, 'before-bn'),
-    curve: { ps: CURVE_PS, ratios: CURVE_PS.map((q) => shiftRatio(unit, q)) },
+    curve: {
+      ps: CURVE_PS,
+      ratios: CURVE_PS.map((q) => shiftRatio(unit, q)),
+      ratiosAfter: CURVE_PS.map((q) => bnVariances(unit, q, 'after-bn').ratio),
+    },
   };
 }
 
