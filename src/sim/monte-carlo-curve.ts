@@ -45,6 +45,14 @@ export interface McPicture {
   trainY: Float64Array;
 }
 
+/** The band the picture draws: the Monte Carlo mean ± 2 standard deviations, per x. */
+export function mcBand({ mean, sd }: Pick<McPicture, 'mean' | 'sd'>): { lows: Float64Array; highs: Float64Array } {
+  return {
+    lows: mean.map((m, i) => m - 2 * (sd[i] ?? 0)),
+    highs: mean.map((m, i) => m + 2 * (sd[i] ?? 0)),
+  };
+}
+
 /**
  * Trains the regression network with dropout, then predicts at `xs` twice: with the
  * deterministic test network, and as the mean and standard deviation of `passes` passes

@@ -46,6 +46,22 @@ export function unitOutputSd({ h, p, scaling }: UnitDrawsParams): number {
   return Math.abs(h) * scale * Math.sqrt(p * q);
 }
 
+/**
+ * The band the running mean of n draws stays in about 95% of the time, for n = 1…`draws`:
+ * expected ± 2·sd/√n, with `sd` one draw's standard deviation.
+ */
+export function runningMeanBand(
+  expected: number,
+  sd: number,
+  draws: number,
+): { lows: Float64Array; highs: Float64Array } {
+  const halfWidth = (n: number) => (2 * sd) / Math.sqrt(n);
+  return {
+    lows: Float64Array.from({ length: draws }, (_, i) => expected - halfWidth(i + 1)),
+    highs: Float64Array.from({ length: draws }, (_, i) => expected + halfWidth(i + 1)),
+  };
+}
+
 /** Output of the unit on one draw, given whether the mask kept it. */
 export function unitOutput({ h, p, scaling }: UnitDrawsParams, kept: boolean): number {
   if (!kept) return 0;

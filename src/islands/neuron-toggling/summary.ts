@@ -3,6 +3,7 @@ import type { ToggleState } from './definition.ts';
 import { streamRng, Stream } from '../../sim/random.ts';
 import {
   THINNED_HIDDEN,
+  THINNED_SIZES,
   thinnedNetwork,
   thinnedNetworkCount,
   thinnedPass,
@@ -31,6 +32,26 @@ export function maskBytes(mask: string): Uint8Array {
 }
 export function maskString(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => (b === 1 ? '1' : '0')).join('');
+}
+
+/**
+ * Which units the picture shows dropped, layer by layer: the hidden units the mask drops, except in
+ * the classic test network, which drops nothing; inputs and output are never dropped.
+ */
+export function droppedUnits({ mask, scaling }: ToggleState): boolean[][] {
+  const last = THINNED_SIZES.length - 1;
+  return THINNED_SIZES.map((n, l) => {
+    const first = l === 1 ? 0 : (THINNED_SIZES[1] ?? 0);
+    return Array.from(
+      { length: n },
+      (_, i) => scaling !== 'classic-test' && l > 0 && l < last && mask[first + i] === '0',
+    );
+  });
+}
+
+/** Hidden units the picture shows kept: every one in the classic test network, else those the mask keeps. */
+export function keptUnits({ mask, scaling }: ToggleState): number {
+  return scaling === 'classic-test' ? THINNED_HIDDEN : [...mask].filter((c) => c === '1').length;
 }
 
 /** Both passes for a state: the full network (no dropout) and the one the mask and scaling give. */
