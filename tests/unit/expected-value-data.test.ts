@@ -17,7 +17,7 @@ describe('the expected-value run’s tables', () => {
 
   it('hold the histogram the chart draws, each bar with its interval', () => {
     const histogram = tableTitled(tables, 'Next unit’s input over 2000 masks');
-    expect(column(histogram, 'fraction of masks')).toEqual([...(chart.series[0]?.heights ?? [])]);
+    expect(column(histogram, 'fraction of masks')).toEqual(Array.from(chart.series[0]?.heights ?? []));
     expect(histogram.rows[0]?.[0]).toBe(chart.lo);
     expect(histogram.rows.at(-1)?.[1]).toBe(chart.lo + chart.bins * chart.width);
   });

@@ -21,7 +21,7 @@ describe('the side-by-side run’s tables', () => {
     for (const { name, values, facts } of columns) {
       const chart = layerChart(values, facts, PIPELINE_BINS);
       const histogram = tableTitled(tables, `${name}: training inputs over ${PIPELINE_SAMPLES} masks`);
-      expect(column(histogram, 'fraction of masks')).toEqual([...(chart.series[0]?.heights ?? [])]);
+      expect(column(histogram, 'fraction of masks')).toEqual(Array.from(chart.series[0]?.heights ?? []));
       expect(column(histogram, 'input z from')[0]).toBe(chart.lo);
       const readouts = tableTitled(tables, `${name}: training mean and test network`);
       expect(readouts.rows[0]).toEqual([

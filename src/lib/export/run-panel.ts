@@ -55,9 +55,11 @@ function line(text: string): HTMLParagraphElement {
 /** What the replay found, in words. */
 function verdict(run: RunFile, comparison: Comparison): string {
   const { cells, differing, differences } = comparison;
-  const how = `Replayed with the file’s settings${run.progress === undefined ? '' : `, ${run.progress.toLocaleString('en')} steps`}:`;
+  const tables = run.tables.length === 1 ? 'its table' : `its ${run.tables.length} tables`;
+  // Progress is whatever the simulation advances by (epochs, masks sampled, draws shown); 0 is its start.
+  const how = `Replayed with the file’s settings${run.progress ? ', to the point the file was saved at' : ''}:`;
   if (differing === 0) {
-    return `${how} all ${cells.toLocaleString('en')} numbers of its ${run.tables.length} tables match the file bit for bit.`;
+    return `${how} all ${cells.toLocaleString('en')} numbers of ${tables} match the file bit for bit.`;
   }
   return `${how} ${differing.toLocaleString('en')} of ${cells.toLocaleString('en')} numbers differ from the file. ${differences.join('; ')}.`;
 }
