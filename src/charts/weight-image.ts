@@ -13,9 +13,6 @@ import { tokenColour } from './palette.ts';
 const GAP = 2;
 /** Palette index of the gaps; indices 1 to 255 run from −1 to +1. */
 const GAP_INDEX = 0;
-const NEGATIVE = tokenColour('weight-negative');
-const POSITIVE = tokenColour('weight-positive');
-const GAP_COLOUR = tokenColour('weight-gap');
 
 /** The palette, made once: every PNG and every painted tile reads it. */
 let PALETTE: Uint8Array | undefined;
@@ -23,6 +20,11 @@ let PALETTE: Uint8Array | undefined;
 /** The palette: the gap's grey, then 255 steps from the negative colour through white to the positive one. */
 function palette(): Uint8Array {
   if (PALETTE) return PALETTE;
+  // Read when first painted, not when imported: the browser tests' loader imports this module
+  // (through the simulations' registry) but cannot read a stylesheet as text.
+  const NEGATIVE = tokenColour('weight-negative');
+  const POSITIVE = tokenColour('weight-positive');
+  const GAP_COLOUR = tokenColour('weight-gap');
   const bytes = new Uint8Array(256 * 3);
   bytes.set(GAP_COLOUR, 0);
   for (let index = 1; index < 256; index++) {
