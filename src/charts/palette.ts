@@ -10,6 +10,19 @@ export type Rgb = readonly [number, number, number];
 /** Which side of a `light-dark()` pair. */
 export type Theme = 'light' | 'dark';
 
+/**
+ * The tokens' text. Vite (the site, Vitest) imports it as text; the browser tests' loader, which
+ * imports this module in Node through the tests' helpers, does not, and there Node reads the file.
+ */
+function tokensText(): string {
+  if (typeof tokens === 'string' && tokens !== '') return tokens;
+  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+    'node:fs',
+  ) as { readFileSync(path: URL, encoding: 'utf8'): string } | undefined;
+  if (!fs) throw new Error('src/charts/palette.ts: the tokens stylesheet could not be read as text');
+  return fs.readFileSync(new URL('../styles/tokens.css', import.meta.url), 'utf8');
+}
+
 /** `#rrggbb` (or `#rgb`) as bytes. */
 function bytesOf(hex: string): Rgb {
   const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
@@ -21,7 +34,7 @@ function bytesOf(hex: string): Rgb {
  * `light-dark(#…, #…)` pair, or its one value. A token that is not a hex colour there is a bug,
  * and throws.
  */
-export function tokenColour(name: string, theme: Theme = 'light', source: string = tokens): Rgb {
+export function tokenColour(name: string, theme: Theme = 'light', source: string = tokensText()): Rgb {
   const root = source.slice(source.indexOf(':root {'), source.indexOf('\n}', source.indexOf(':root {')));
   const value = new RegExp(`--${name}:\\s*([^;]+);`).exec(root)?.[1]?.trim();
   const pair = value && /^light-dark\((#[0-9a-f]{3,6}),\s*(#[0-9a-f]{3,6})\)$/i.exec(value);

@@ -21,6 +21,8 @@ test.describe('the locked-settings sentence fits the page it is on', () => {
     test(`inside another page's frame, ${path} says the embedding page fixed them`, async ({ page }) => {
       await page.goto(hostPage(`framed.html?src=${encodeURIComponent(`${path}?controls=locked`)}`));
       const figure = page.frameLocator('iframe').getByRole('figure', { name: 'Simulation: how many units drop' });
+      // The full-page view's island starts once scrolled into the frame's view, as a reader would.
+      await figure.scrollIntoViewIfNeeded();
       await expect(figure.locator('astro-island')).not.toHaveAttribute('ssr');
       const settings = figure.getByRole('group', { name: 'Settings', exact: true });
       await expect(settings).toHaveAccessibleDescription(FIXED_BY_HOST);
