@@ -6,6 +6,7 @@ import {
   lessonStatus,
   lessonStatusText,
   mergeProgress,
+  resumePoint,
   NO_PROGRESS,
   summaryText,
   type CourseOutline,
@@ -30,6 +31,7 @@ export function wireProgressPanel(root: Document): void {
       const line = root.querySelector<HTMLElement>(`[data-lesson-progress="${CSS.escape(slug)}"]`);
       if (line) line.textContent = lessonStatusText(lessonStatus(progress, outline, slug));
     }
+    showResume(root, resumePoint(progress, outline));
   };
   const say = (text: string, problem = false): void => {
     message.textContent = text;
@@ -73,6 +75,31 @@ export function wireProgressPanel(root: Document): void {
   addEventListener('pageshow', show);
   addEventListener('storage', show);
   show();
+}
+
+/** A lesson as the home's "continue" link names it. */
+interface ResumeTarget {
+  number: number;
+  title: string;
+  path: string;
+}
+
+/**
+ * The hero's link (`[data-resume]`, which lists every lesson's number, title and path): "Start with
+ * lesson 1" as built, "Continue with lesson k" once something is done, "Open the lab" at the end.
+ */
+function showResume(root: Document, point: { slug?: string; fresh: boolean }): void {
+  const link = root.querySelector<HTMLAnchorElement>('[data-resume]');
+  if (!link) return;
+  const lessons = JSON.parse(link.dataset['resume'] ?? '{}') as Record<string, ResumeTarget>;
+  const target = point.slug === undefined ? undefined : lessons[point.slug];
+  if (target) {
+    link.href = target.path;
+    link.textContent = `${point.fresh ? 'Start with' : 'Continue with'} lesson ${target.number}: ${target.title}`;
+  } else {
+    link.href = link.dataset['done'] ?? link.href;
+    link.textContent = 'Every lesson read and every quiz passed: open the lab';
+  }
 }
 
 /** Offers `text` as a JSON file to save, made in the page: no request leaves it. */

@@ -151,6 +151,21 @@ export function summaryText(progress: LearnerProgress, outline: CourseOutline): 
   );
 }
 
+/**
+ * Where a learner picks the course up: the first lesson not read, else the first whose quiz is not
+ * passed yet, else none (the course is done). `fresh` when nothing at all has been done yet.
+ */
+export function resumePoint(progress: LearnerProgress, outline: CourseOutline): { slug?: string; fresh: boolean } {
+  const fresh = progress.read.length === 0 && !Object.values(progress.quizzes).some(quizStarted);
+  const unread = outline.lessons.find((slug) => !progress.read.includes(slug));
+  if (unread !== undefined) return { slug: unread, fresh };
+  const unpassed = outline.quizzes.find((quiz) => {
+    const saved = progress.quizzes[quiz.id];
+    return saved === undefined || !scoreOf(quiz, saved).passed;
+  });
+  return unpassed ? { slug: unpassed.lesson, fresh } : { fresh };
+}
+
 /** Where a lesson's end-of-text marker is, relative to the viewport. */
 export type MarkerSide = 'below' | 'in' | 'above';
 

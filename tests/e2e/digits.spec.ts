@@ -73,6 +73,16 @@ test('re-running the size-100 point for seed 1 lands your run on the figure, wit
 }) => {
   test.setTimeout(180_000);
   const figure = await openLab(page, '?digits.experiment=size&digits.size=100');
+  // The same settings' run file before any run: the reference's tables alone.
+  const exportButton = figure.getByRole('button', { name: 'Export the charts and data' });
+  await exportButton.click();
+  const dialog = page.getByRole('dialog', { name: /^Export “Simulation:/ });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download the run file as JSON' }).click(),
+  ]);
+  const withoutRun = readFileSync((await download.path()) ?? '', 'utf8');
+  await page.keyboard.press('Escape');
   await figure.getByRole('button', { name: 'Run again' }).click();
   await expect(figure.getByText(/Downloading the digits|% left|Network with dropout/).first()).toBeVisible();
   await expect(figure.getByLabel('Network with dropout')).toBeVisible();
@@ -84,6 +94,17 @@ test('re-running the size-100 point for seed 1 lands your run on the figure, wit
   );
   await expect(figure.locator('.chart-rings circle')).toHaveCount(2);
   await expect(figure.getByText(/rings: your run \(seed 1, 256 hidden units\)/)).toBeVisible();
+
+  // Replaying the file saved before the run: the page goes back to the file's state, without the run.
+  await exportButton.click();
+  await dialog
+    .getByLabel('Open a run file (.json) saved from this simulation')
+    .setInputFiles({ name: 'no-run.json', mimeType: 'application/json', buffer: Buffer.from(withoutRun) });
+  await expect(dialog.getByRole('status').last()).toHaveText(
+    /^Replayed with the file’s settings: all [\d,]+ numbers of (its table|its \d+ tables) match the file bit for bit\.$/,
+  );
+  await page.keyboard.press('Escape');
+  await expect(figure.locator('.chart-rings circle')).toHaveCount(0);
 });
 
 test('a run pauses, resumes and cancels', async ({ page }) => {

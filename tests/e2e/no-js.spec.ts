@@ -4,7 +4,7 @@ import { describeL2, l2Picture } from '../../src/islands/dropout-l2/summary.ts';
 import { varianceShift } from '../../src/islands/variance-shift/definition.ts';
 import { L2_LESSON_STATE } from '../../src/sim/l2-claims.ts';
 import { test, expect, watch, type PageProblems } from './fixtures.ts';
-import { LESSON, simulation } from './helpers.ts';
+import { LESSON, simulation, statistic } from './helpers.ts';
 
 /** A page in a fresh context with JavaScript off, watched like the fixture's own page. */
 const noScript = test.extend<{ noJsPage: Page }>({
@@ -50,6 +50,16 @@ noScript('the theme toggle is hidden without JavaScript', async ({ noJsPage }) =
   await noJsPage.goto('/');
   await expect(noJsPage.getByRole('heading', { level: 1, name: 'Dropout Lab' })).toBeVisible();
   await expect(noJsPage.getByRole('button', { name: 'Dark theme' })).toBeHidden();
+});
+
+noScript('the home shows one still mask of its live figure, with nothing to play', async ({ noJsPage }) => {
+  await noJsPage.goto('/');
+  const figure = noJsPage.locator('figure.mask-flicker');
+  await expect(figure.getByRole('img', { name: /^A network with 4 inputs/ })).toBeVisible();
+  await expect(statistic(figure, 'Step')).toHaveText('1');
+  await expect(statistic(figure, 'Dropped this step')).toHaveText(/^\d+ of 14$/);
+  await expect(figure.getByRole('button')).toHaveCount(0);
+  await expect(noJsPage.getByRole('link', { name: 'Start with lesson 1: Why dropout' })).toBeVisible();
 });
 
 test('with JavaScript the static description gives way to the live simulation', async ({ page }) => {

@@ -133,4 +133,19 @@ describe('a learner’s run in the digits lab', () => {
     runs.dispose();
     expect(fake.disposed()).toBe(true);
   });
+
+  it('when cleared forgets a finished run and its workers still sending, and is idle again', async () => {
+    const fake = fakePool();
+    const runs = new LiveRuns(() => fake.pool);
+    runs.start(POINTS.slice(0, 1));
+    fake.runs[0]!.end({ kind: 'run-done', id: 1, result: result(0.25) });
+    await settle();
+    expect(runs.status).toBe('done');
+    runs.start(POINTS);
+    runs.clear();
+    expect([runs.status, runs.runs, runs.error]).toEqual(['idle', [], '']);
+    fake.runs[1]!.send({ kind: 'run-progress', id: 2, done: 5, total: 100, result: result(0.3) });
+    await settle();
+    expect([runs.status, runs.runs]).toEqual(['idle', []]);
+  });
 });

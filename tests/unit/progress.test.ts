@@ -8,6 +8,7 @@ import {
   mergeProgress,
   NO_PROGRESS,
   reachedEnd,
+  resumePoint,
   summaryText,
   type CourseOutline,
   type LearnerProgress,
@@ -70,6 +71,32 @@ describe('status and summary', () => {
   it('counts a quiz whose questions were all reset as not started', () => {
     const reset = { read: [], quizzes: { intro: {} as Progress } };
     expect(lessonStatus(reset, OUTLINE, 'intro').quiz).toBeUndefined();
+  });
+});
+
+describe('resumePoint', () => {
+  it('starts a learner who has done nothing at the first lesson', () => {
+    expect(resumePoint(NO_PROGRESS, OUTLINE)).toEqual({ slug: 'intro', fresh: true });
+  });
+
+  it('continues at the first lesson not read, in course order, whatever was read first', () => {
+    expect(resumePoint({ read: ['masks'], quizzes: {} }, OUTLINE)).toEqual({ slug: 'intro', fresh: false });
+    expect(resumePoint(SOME, OUTLINE)).toEqual({ slug: 'counts', fresh: false });
+  });
+
+  it('counts a started quiz as something done', () => {
+    expect(resumePoint({ read: [], quizzes: { masks: { m1: wrong() } } }, OUTLINE)).toEqual({
+      slug: 'intro',
+      fresh: false,
+    });
+  });
+
+  it('sends a learner who has read everything to the first quiz not passed, then nowhere', () => {
+    const read = ['intro', 'masks', 'counts'];
+    // intro: 4 of 5 right passes at 0.8; masks: 1 wrong of 4 does not pass at 0.5.
+    expect(resumePoint({ read, quizzes: SOME.quizzes }, OUTLINE)).toEqual({ slug: 'masks', fresh: false });
+    const masks = { m1: right(), m2: right(), m3: wrong(), m4: wrong() };
+    expect(resumePoint({ read, quizzes: { ...SOME.quizzes, masks } }, OUTLINE)).toEqual({ fresh: false });
   });
 });
 

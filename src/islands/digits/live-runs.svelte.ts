@@ -109,6 +109,16 @@ export class LiveRuns {
     this.status = 'cancelled';
   }
 
+  /** Forgets every run, finished or not: the lab as it was before the first one (a run file without a run). */
+  clear(): void {
+    this.#stop();
+    this.runs = [];
+    this.download = undefined;
+    this.remaining = undefined;
+    this.error = '';
+    this.status = 'idle';
+  }
+
   /** Stops every worker; the lab calls it when it closes. */
   dispose(): void {
     this.#stop();
