@@ -136,13 +136,16 @@ export function lessonStatusText({ read, quiz }: LessonStatus): string {
   return parts.join(' · ');
 }
 
+/** Whether the learner's saved answers to `quiz` pass it. */
+function quizPassed(progress: LearnerProgress, quiz: QuizEntry): boolean {
+  const saved = progress.quizzes[quiz.id];
+  return saved !== undefined && scoreOf(quiz, saved).passed;
+}
+
 /** The course-wide summary: "3 of 8 lessons read, 2 of 8 quizzes passed." */
 export function summaryText(progress: LearnerProgress, outline: CourseOutline): string {
   const read = outline.lessons.filter((slug) => progress.read.includes(slug)).length;
-  const passed = outline.quizzes.filter((quiz) => {
-    const saved = progress.quizzes[quiz.id];
-    return saved !== undefined && scoreOf(quiz, saved).passed;
-  }).length;
+  const passed = outline.quizzes.filter((quiz) => quizPassed(progress, quiz)).length;
   const lessons = outline.lessons.length;
   const quizzes = outline.quizzes.length;
   return (
@@ -159,10 +162,7 @@ export function resumePoint(progress: LearnerProgress, outline: CourseOutline): 
   const fresh = progress.read.length === 0 && !Object.values(progress.quizzes).some(quizStarted);
   const unread = outline.lessons.find((slug) => !progress.read.includes(slug));
   if (unread !== undefined) return { slug: unread, fresh };
-  const unpassed = outline.quizzes.find((quiz) => {
-    const saved = progress.quizzes[quiz.id];
-    return saved === undefined || !scoreOf(quiz, saved).passed;
-  });
+  const unpassed = outline.quizzes.find((quiz) => !quizPassed(progress, quiz));
   return unpassed ? { slug: unpassed.lesson, fresh } : { fresh };
 }
 
