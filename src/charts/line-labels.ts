@@ -79,7 +79,12 @@ export function lastFinite(values: ArrayLike<number>): number | undefined {
   return undefined;
 }
 
-/** "Lines: validation, with dropout; training, with dropout." — the lines' names for a chart's accessible name. */
-export function namesSentence(names: readonly string[]): string {
-  return names.length > 0 ? `Lines: ${names.join('; ')}.` : '';
+/**
+ * A chart's accessible name with its lines' names after it: "Loss curves. … Lines: validation, with
+ * dropout; training, with dropout." — so a reader who cannot see the labels or the legend hears them.
+ */
+export function nameWithLines(label: string, names: readonly string[]): string {
+  if (names.length === 0) return label;
+  const lines = `Lines: ${names.join('; ')}.`;
+  return /[.!?]$/.test(label.trim()) ? `${label.trim()} ${lines}` : `${label.trim()}. ${lines}`;
 }

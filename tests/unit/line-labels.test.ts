@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DIRECT_LABELS_MIN_WIDTH, LABEL_GAP, labelColumn, placeLabels } from '../../src/charts/line-labels.ts';
+import {
+  DIRECT_LABELS_MIN_WIDTH,
+  LABEL_GAP,
+  labelColumn,
+  nameWithLines,
+  placeLabels,
+} from '../../src/charts/line-labels.ts';
 
 const area = { top: 10, bottom: 200 };
 /** The smallest distance between any two positions. */
@@ -66,5 +72,13 @@ describe('labelColumn', () => {
     ['names too long for the width', ['classic, constant p = 0.5 and 0.3, inputs 0.2, validation', 'b'], 500],
   ])('keeps the legend for %s', (_, given, width) => {
     expect(labelColumn(given, width)).toBeUndefined();
+  });
+});
+
+describe('nameWithLines', () => {
+  it('adds the lines’ names to an accessible name as a sentence of its own', () => {
+    expect(nameWithLines('Loss curves. After 3 epochs.', ['a', 'b'])).toBe('Loss curves. After 3 epochs. Lines: a; b.');
+    expect(nameWithLines('Printed chart', ['a', 'b'])).toBe('Printed chart. Lines: a; b.');
+    expect(nameWithLines('Printed chart', [])).toBe('Printed chart');
   });
 });
