@@ -5,6 +5,7 @@ import { DROPOUT_MODES } from '../../sim/dropout.ts';
 import { LAB_PRESETS, LAB_SEED, type LabPresetId } from '../../sim/presets.ts';
 import { appendEpoch, type RunCurves } from '../../sim/run-curves.ts';
 import { labSchedule, secondRunOf } from '../../sim/second-run.ts';
+import { MAX_SMOOTHING } from '../../sim/smoothing.ts';
 import type { SecondRun, TrainingConfig } from '../../sim/train.ts';
 import { RECORD_FIELDS } from '../../worker/trainer-protocol.ts';
 
@@ -40,15 +41,24 @@ export const LAB_SPECS = {
   pairSchedule: { kind: 'choice', label: 'schedule of the second run', values: ['constant', 'linear'] },
   epochs: { kind: 'number', label: 'epochs', min: 10, max: 5000, step: 10 },
   seed: SEED_SPEC,
+  /** how strongly the curves drawn are smoothed (src/sim/smoothing.ts): display only, the runs' numbers stay raw */
+  smoothing: { kind: 'number', label: 'smoothing', min: 0, max: MAX_SMOOTHING, step: 0.05 },
 } as const satisfies Specs;
+
+/**
+ * The curves' smoothing until the reader changes it: light, as TensorBoard's default, so the
+ * validation curve's trend reads through the jitter dropout gives it while each epoch's value
+ * stays visible behind it.
+ */
+export const LAB_SMOOTHING = 0.6;
 
 export type LabState = ValuesOf<typeof LAB_SPECS>;
 
 /** Cells per side of the decision maps the worker sends and the lab draws. */
 export const MAP_RESOLUTION = 40;
 
-/** Every control's value for a preset, with a seed. */
-export function presetState(id: LabPresetId, seed = LAB_SEED): LabState {
+/** Every control's value for a preset, with a seed (and the curves' smoothing, which no preset sets). */
+export function presetState(id: LabPresetId, seed = LAB_SEED, smoothing = LAB_SMOOTHING): LabState {
   const { dataset, training, epochs } = LAB_PRESETS[id].preset;
   const hidden = training.shape.sizes[1] ?? 64;
   return {
@@ -74,6 +84,7 @@ export function presetState(id: LabPresetId, seed = LAB_SEED): LabState {
     pairSchedule: 'linear',
     epochs,
     seed,
+    smoothing,
   };
 }
 
