@@ -32,3 +32,25 @@ export const lessonSocialPath = (slug: string): string => `/og/lessons/${slug}.p
 
 /** The social preview image of a simulation (its lab, teaching and embed pages): `/og/lab/<id>.png`. */
 export const simulationSocialPath = (id: SimId): string => `/og/lab/${id}.png`;
+
+/** A page's social preview image: its root-relative path without the base, and what it shows. */
+export interface SocialImage {
+  path: string;
+  alt: string;
+}
+
+/** The site's own preview image, for pages without one of their own. */
+export const SITE_SOCIAL_IMAGE: SocialImage = {
+  path: SITE_SOCIAL_PATH,
+  alt: 'Dropout Lab: an interactive course on dropout in neural networks',
+};
+
+/**
+ * The address a social preview image is published at: absolute when the site's address is known
+ * (SITE_URL, Astro's `site`), as Open Graph asks; otherwise root-relative with the base, which
+ * some readers of the tags complete from the page's address and some ignore.
+ */
+export function socialImageUrl(path: string, site: URL | undefined): string {
+  const local = withBase(path);
+  return site ? new URL(local, site).href : local;
+}
