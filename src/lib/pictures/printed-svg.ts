@@ -37,7 +37,10 @@ export function chartsOf(html: string): PrintedChart[] {
   return [...clean.matchAll(/<svg\b[^>]*>[\s\S]*?<\/svg>/g)].map((match) => {
     const svg = match[0];
     const open = svg.slice(0, svg.indexOf('>') + 1);
-    const viewBox = /\sviewBox="([^"]*)"/.exec(open)?.[1]?.split(/[\s,]+/).map(Number);
+    const viewBox = /\sviewBox="([^"]*)"/
+      .exec(open)?.[1]
+      ?.split(/[\s,]+/)
+      .map(Number);
     const width = numberAttribute(open, 'width') ?? viewBox?.[2];
     const height = numberAttribute(open, 'height') ?? viewBox?.[3];
     if (!width || !height) throw new Error(`a printed picture's <svg> has neither a size nor a viewBox: ${open}`);
@@ -70,6 +73,7 @@ export function printedChart(id: string, picture: Component<{ state: StateValues
       { cause: error },
     );
   }
-  if (!chart) throw new Error(`simulation ${id}: its printed picture (src/islands/${id}/Printed.svelte) draws no <svg>`);
+  if (!chart)
+    throw new Error(`simulation ${id}: its printed picture (src/islands/${id}/Printed.svelte) draws no <svg>`);
   return chart;
 }

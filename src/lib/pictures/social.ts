@@ -47,7 +47,12 @@ export function socialSvg(card: SocialCard): string {
   const room = Math.floor((SOCIAL_HEIGHT - MARGIN / 2 - summaryTop) / SUMMARY.leading) + 1;
   const summary = wrapText(card.summary, width, fit(SUMMARY), Math.max(1, Math.min(SUMMARY.lines, room)));
   const chart = card.chart
-    ? fittedChart(card.chart, { x: MARGIN + TEXT_WIDTH + 48, y: 96, width: SOCIAL_WIDTH - 2 * MARGIN - TEXT_WIDTH - 48, height: SOCIAL_HEIGHT - 192 })
+    ? fittedChart(card.chart, {
+        x: MARGIN + TEXT_WIDTH + 48,
+        y: 96,
+        width: SOCIAL_WIDTH - 2 * MARGIN - TEXT_WIDTH - 48,
+        height: SOCIAL_HEIGHT - 192,
+      })
     : '';
   const body = [
     `<rect x="0" y="0" width="${SOCIAL_WIDTH}" height="12" fill="${colour('--accent')}"/>`,

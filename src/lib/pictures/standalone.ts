@@ -50,7 +50,9 @@ export function fittedChart(chart: PrintedChart, frame: Frame): string {
   const viewBox = /\sviewBox="([^"]*)"/.exec(open)?.[1] ?? `0 0 ${chart.width} ${chart.height}`;
   // Painted cells (weight tiles, feature maps) are drawn pixelated on the page (charts.css), and
   // their sharp edges also keep the PNG small.
-  const inner = chart.svg.slice(open.length, -'</svg>'.length).replace(/<image\b/g, '<image image-rendering="optimizeSpeed"');
+  const inner = chart.svg
+    .slice(open.length, -'</svg>'.length)
+    .replace(/<image\b/g, '<image image-rendering="optimizeSpeed"');
   const box = [x, y, width, height].map((n) => Number(n.toFixed(2)));
   return (
     `<g class="${chart.wrapper}"><svg x="${box[0]}" y="${box[1]}" width="${box[2]}" height="${box[3]}" ` +

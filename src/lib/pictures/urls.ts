@@ -3,7 +3,6 @@
  * themes, and the social preview images. Paths carry the site's base path.
  */
 import type { Theme } from '../../charts/palette.ts';
-import type { SimId } from '../../islands/simulations.ts';
 import { withBase } from '../url.ts';
 
 /** A thumbnail's size in CSS pixels. */
@@ -15,8 +14,11 @@ export const THUMBNAIL_HEIGHT = 360;
  */
 export const THUMBNAIL_DENSITY = 1;
 
-/** The thumbnail of simulation `id` at its starting state in `theme`: `/pictures/<id>-<theme>.png`. */
-export function thumbnailPath(id: SimId, theme: Theme): string {
+/**
+ * The thumbnail of simulation `id` (a SimId of src/islands/simulations.ts, which this layer may
+ * not import) at its starting state in `theme`: `/pictures/<id>-<theme>.png` under the base.
+ */
+export function thumbnailPath(id: string, theme: Theme): string {
   return withBase(`/pictures/${id}-${theme}.png`);
 }
 
@@ -31,7 +33,7 @@ export const SITE_SOCIAL_PATH = '/og/site.png';
 export const lessonSocialPath = (slug: string): string => `/og/lessons/${slug}.png`;
 
 /** The social preview image of a simulation (its lab, teaching and embed pages): `/og/lab/<id>.png`. */
-export const simulationSocialPath = (id: SimId): string => `/og/lab/${id}.png`;
+export const simulationSocialPath = (id: string): string => `/og/lab/${id}.png`;
 
 /** A page's social preview image: its root-relative path without the base, and what it shows. */
 export interface SocialImage {

@@ -1,6 +1,6 @@
 /** The site's social preview image, `/og/site.png`: the home page's, and every page's without one of its own. */
 import type { APIRoute } from 'astro';
-import { startingChart } from '../../lib/pictures/thumbnail.ts';
+import { startingChart } from '../../components/pictures.ts';
 import { socialPng } from '../../lib/pictures/social.ts';
 
 export const GET: APIRoute = () =>
@@ -9,7 +9,8 @@ export const GET: APIRoute = () =>
       socialPng({
         kicker: 'Dropout Lab',
         title: 'An interactive course on dropout in neural networks',
-        summary: 'Lessons, simulations and quizzes: Bernoulli masks, train and test scaling, and what dropout does to a network.',
+        summary:
+          'Lessons, simulations and quizzes: Bernoulli masks, train and test scaling, and what dropout does to a network.',
         chart: startingChart('neuron-toggling'),
       }),
     ),

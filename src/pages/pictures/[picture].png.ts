@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Theme } from '../../charts/palette.ts';
 import { SIM_IDS, type SimId } from '../../islands/simulations.ts';
-import { thumbnailPng } from '../../lib/pictures/thumbnail.ts';
+import { thumbnailPng } from '../../components/pictures.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark'];
 

@@ -2,9 +2,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { orderLessons } from '../../../lib/course.ts';
-import { keyFigureOf } from '../../../lib/pictures/key-figure.ts';
+import { keyFigureOf, startingChart } from '../../../components/pictures.ts';
 import { socialPng, type SocialCard } from '../../../lib/pictures/social.ts';
-import { startingChart } from '../../../lib/pictures/thumbnail.ts';
 
 export const getStaticPaths = (async () => {
   const lessons = orderLessons(await getCollection('lessons'));
