@@ -8,6 +8,7 @@ import { chartsOf, mainChart, printedChart } from '../../src/lib/pictures/printe
 import { socialPng } from '../../src/lib/pictures/social.ts';
 import { THUMBNAIL_DENSITY, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from '../../src/lib/pictures/urls.ts';
 import { wrapText } from '../../src/lib/pictures/wrap.ts';
+import type { StateValues } from '../../src/lib/share/permalink.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark'];
 
@@ -62,14 +63,14 @@ describe('a printed picture', () => {
   it('that fails to render names its simulation', () => {
     const broken = (() => {
       throw new Error('no data');
-    }) as unknown as Component<{ state: Record<string, number> }>;
+    }) as unknown as Component<{ state: StateValues }>;
     expect(() => printedChart('drop-counts', broken, {})).toThrow(
       /simulation drop-counts: its printed picture \(src\/islands\/drop-counts\/Printed.svelte\) could not be rendered: no data/,
     );
   });
 
   it('that draws no chart names its simulation', () => {
-    const empty = (() => undefined) as unknown as Component<{ state: Record<string, number> }>;
+    const empty = (() => undefined) as unknown as Component<{ state: StateValues }>;
     expect(() => printedChart('training', empty, {})).toThrow(/simulation training: .* draws no <svg>/);
   });
 });
