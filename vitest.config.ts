@@ -12,8 +12,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
-    // src/charts/palette.ts reads the tokens' stylesheet as text (`?raw`), which Vitest would empty.
-    css: { include: [/src\/styles\/tokens\.css/] },
+    // src/charts/palette.ts and src/lib/pictures read the stylesheets as text (`?raw`), which Vitest would empty.
+    css: { include: [/src\/styles\/(tokens|charts)\.css/] },
     // The malformed-lesson test runs real `astro build`s, a few seconds each.
     testTimeout: 60_000,
   },

@@ -11,8 +11,10 @@ import { WORKER_FILE, type DataFile } from './protocol.ts';
  *   Firefox 44+, Edge 17+, Safari 11.1+), so pages the worker controls do not ask for the older
  *   formats; the one exception, Safari 11 on macOS 10.11, shows math in fallback fonts offline.
  *   The older formats stay in the build for browsers without service workers.
+ * - the social preview images (`og/*.png`, some 2 MB): read by the sites a link is shared on,
+ *   never by a page.
  */
-const NETWORK_ONLY = [/^scorm\//, /(^|\/)KaTeX_[^/]*\.(woff|ttf)$/];
+const NETWORK_ONLY = [/^scorm\//, /^og\//, /(^|\/)KaTeX_[^/]*\.(woff|ttf)$/];
 
 /**
  * Files of the build the service worker keeps once a page asks for one, rather than at install:

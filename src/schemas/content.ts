@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SIM_IDS, type SimId } from '../islands/simulations.ts';
 
 /** The longest summary the course home shows without truncating a card. */
 export const SUMMARY_MAX = 240;
@@ -60,6 +61,13 @@ export function lessonSchema<Ref extends z.ZodType>(prerequisite: Ref) {
      * and come earlier in the course (lower `order`).
      */
     prerequisites: z.array(prerequisite).default([]),
+    /**
+     * The lesson's key figure: the id of the simulation that best shows its idea. Its thumbnail
+     * heads the lesson, its card on the course home and its social preview image.
+     */
+    figure: z.enum(SIM_IDS as [SimId, ...SimId[]], {
+      error: `figure: required; the id of the simulation that shows the lesson's idea, one of ${SIM_IDS.join(', ')}`,
+    }),
   });
 }
 

@@ -36,6 +36,7 @@ const validLesson: Record<string, string> = {
   summary: 'summary: A lesson used to check the messages of a failing build.',
   objectives: 'objectives:\n  - Explain something useful here.',
   minutes: 'minutes: 10',
+  figure: 'figure: training',
 };
 
 function frontmatter(changes: Record<string, string | undefined>): string {
@@ -56,6 +57,11 @@ describe('a malformed lesson fails the build', () => {
       problem: 'a value is out of range',
       changes: { minutes: 'minutes: 0' },
       message: 'minutes: estimated minutes as a whole number from 1 to 120',
+    },
+    {
+      problem: 'its key figure is no simulation',
+      changes: { figure: 'figure: ghost-simulation' },
+      message: "figure: required; the id of the simulation that shows the lesson's idea",
     },
     {
       problem: 'a prerequisite does not exist',

@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import { buildVersion, dataFile, dataFiles, precachedFiles } from '../../src/offline/precache.ts';
 
 describe('precachedFiles', () => {
-  it('keeps every file of the build but the SCORM packages, the older KaTeX fonts, the data files and the worker, sorted', () => {
+  it('keeps every file of the build but the SCORM packages, the social preview images, the older KaTeX fonts, the data files and the worker, sorted', () => {
     const files = [
       'lessons/why-dropout/index.html',
       'data/mnist-76974f96.bin',
       'index.html',
       'scorm/why-dropout.zip',
+      'og/lessons/why-dropout.png',
+      'pictures/training-dark.png',
       'sw.js',
       '_astro/KaTeX_Main-Regular.B22Nviop.woff2',
       '_astro/KaTeX_Main-Regular.Dr94JaBh.woff',
@@ -31,6 +33,7 @@ describe('precachedFiles', () => {
       'lessons/why-dropout/index.html',
       'pagefind/fragment/en_5a27c38.pf_fragment',
       'pagefind/pagefind.js',
+      'pictures/training-dark.png',
     ]);
   });
 

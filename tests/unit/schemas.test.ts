@@ -10,6 +10,7 @@ const valid = {
   objectives: ['Explain overfitting and the generalization gap.'],
   minutes: 20,
   prerequisites: [],
+  figure: 'training',
 };
 
 /** The messages zod reports for `data`, as `path: message`. */
@@ -37,6 +38,8 @@ describe('lessonSchema', () => {
     [{ objectives: ['y'.repeat(OBJECTIVE_MAX + 1)] }, `objectives.0: objectives: keep each objective under`],
     [{ minutes: 0 }, 'minutes: minutes: estimated minutes'],
     [{ minutes: 121 }, 'minutes: minutes: estimated minutes'],
+    [{ figure: 'trainig' }, 'figure: figure: required; the id of the simulation'],
+    [{ figure: undefined }, 'figure: figure: required; the id of the simulation'],
   ])('rejects %j with a message naming the field', (change, message) => {
     expect(problems({ ...valid, ...change }).join('\n')).toContain(message);
   });

@@ -32,6 +32,7 @@ function build(base: string): Record<string, string> {
     'embed/quiz/q/index.html':
       `<!DOCTYPE html><html lang="en"><head>` +
       `<meta http-equiv="content-security-policy" content="script-src 'self' ${sha(inline)}">` +
+      `<meta property="og:image" content="${base}og/site.png">` +
       `<link rel="icon" href="${base}favicon.svg"><link rel="stylesheet" href="${base}_astro/page.css">` +
       `<script>${inline}</script><script type="module" src="${base}_astro/boot.js"></script></head>` +
       `<body><a href="${base}lessons/q/#quiz">Open</a>` +
@@ -40,6 +41,7 @@ function build(base: string): Record<string, string> {
     'lessons/q/index.html': '<!DOCTYPE html><html></html>',
     'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
     'unused.png': 'png',
+    'og/site.png': 'png',
     '_astro/page.css': `@font-face{src:url(${base}_astro/Main.woff2) format("woff2"),url("./Main.woff")}`,
     '_astro/Main.woff2': 'woff2',
     '_astro/Main.woff': 'woff',
@@ -102,6 +104,11 @@ describe.each(['/', '/some/path/'])('a package from a build under %s', (base) =>
 
   it('leaves links to pages alone: they are links, not files the page needs', () => {
     expect(text(LAUNCH)).toContain(`href="${base}lessons/q/#quiz"`);
+  });
+
+  it('leaves the social preview image on the site: only a sharing site reads it', () => {
+    expect(packaged.has('og/site.png')).toBe(false);
+    expect(text(LAUNCH)).toContain(`content="${base}og/site.png"`);
   });
 
   it('keeps no site-absolute reference to a file', () => {

@@ -43,6 +43,9 @@ export function collectPackage({ site, page, base, assetsDir, format }: PackageS
       return undefined;
     // Pages stay on the site: a link to one is a link, not a file the page needs to run.
     if (textKind(sitePath) === 'html' || !site.isFile(sitePath)) return undefined;
+    // Social preview images too: only a site a page's link is shared on reads them, never a learner
+    // in the package (and the site's would add some 90 KB to every package).
+    if (sitePath.startsWith('og/')) return undefined;
     return sitePath;
   };
   const files = new Map<string, Uint8Array>();
