@@ -32,7 +32,7 @@ function boundary({ id, component }: Named): string {
     `import Island from './${component}.svelte';`,
     `const definition = simulationById(${JSON.stringify(id)});`,
     '---',
-    '<SimFrame {definition} props={Astro.props}>{(initial) => <Island client:visible {initial} />}</SimFrame>',
+    '<SimFrame {definition} props={Astro.props}>{(initial, heading) => <Island client:visible {initial} {heading} />}</SimFrame>',
     '',
   ].join('\n');
 }

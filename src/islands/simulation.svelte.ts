@@ -22,6 +22,11 @@ export interface IslandProps<State> {
   initial: State;
   /** false inside a quiz task: the state neither comes from nor goes to the page URL */
   urlState?: boolean;
+  /**
+   * The level of the island's own headings (its columns'): one below the heading it sits under, a
+   * lesson's section or the lab page's figure heading (3), or the embed page's (2).
+   */
+  heading?: 2 | 3;
 }
 
 /** How an island uses its state, and the worker it talks to. */

@@ -10,16 +10,21 @@ export function watchLessonEnd(root: Document): void {
   for (const marker of root.querySelectorAll<HTMLElement>('[data-lesson-end]')) {
     const slug = marker.dataset['lessonEnd'];
     if (!slug) continue;
-    const side = (): MarkerSide => {
-      const { top } = marker.getBoundingClientRect();
-      return top > innerHeight ? 'below' : top < 0 ? 'above' : 'in';
-    };
-    let before = side();
+    const sideOf = (top: number): MarkerSide => (top > innerHeight ? 'below' : top < 0 ? 'above' : 'in');
+    const side = (): MarkerSide => sideOf(marker.getBoundingClientRect().top);
+    // Where the marker starts, from the first layout the page makes anyway: asking for it now
+    // would lay the whole lesson out while the page is still loading.
+    let before: MarkerSide | undefined;
+    const start = new IntersectionObserver(([entry]) => {
+      before ??= sideOf(entry?.boundingClientRect.top ?? 0);
+      start.disconnect();
+    });
+    start.observe(marker);
     let pending = false;
     const check = (): void => {
       pending = false;
       const now = side();
-      if (reachedEnd(before, now)) {
+      if (before !== undefined && reachedEnd(before, now)) {
         markLessonRead(slug);
         removeEventListener('scroll', onScroll);
       }

@@ -2,6 +2,7 @@ import { test, expect } from './fixtures.ts';
 import {
   LESSON,
   ROUTES,
+  expectHeadingsInOrder,
   expectNoAxeViolations,
   hydrateAll,
   isEmbedRoute,
@@ -20,6 +21,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await hydrateAll(page);
 
         await expectNoAxeViolations(page);
+        if (colorScheme === 'light') await expectHeadingsInOrder(page);
       });
     }
 

@@ -185,6 +185,16 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 /**
+ * Headings that step down one level at a time (axe's `heading-order`, which Lighthouse's
+ * accessibility score counts): a screen reader's list of headings is the page's outline.
+ */
+export async function expectHeadingsInOrder(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).withRules(['heading-order']).analyze();
+  const skipped = violations.flatMap((violation) => violation.nodes.map((node) => node.target.join(' ')));
+  expect(skipped, `headings that skip a level on ${path(page.url())}`).toEqual([]);
+}
+
+/**
  * Scrolls every simulation on the page into view, which hydrates it, and waits until each
  * island has hydrated and its worker has answered (no "…" pending message left).
  */
