@@ -33,7 +33,7 @@ describe('each simulation’s Astro component, written from the registry', () =>
       expect(source).toContain(`import Island from './${component}.svelte';`);
       expect(source).toContain(`const definition = simulationById("${id}");`);
       expect(source).toContain('<SimFrame {definition} props={Astro.props}>');
-      expect(source).toContain('<Island client:visible {initial} />');
+      expect(source).toContain('<Island client:visible {initial} {heading} />');
     },
   );
 
