@@ -67,12 +67,15 @@ test('Tab and Enter enter presenter mode: full screen, no chrome, larger type an
   await expect(page.getByText('Press ? for keyboard shortcuts')).toBeVisible();
   await expect(page.getByRole('banner')).toBeVisible();
   const step = figure.getByRole('button', { name: 'Step one epoch' });
-  const line = figure.locator('.sim-live .chart-line');
+  // The smoothed line, and the faint raw values under it.
+  const line = figure.locator('.sim-live .chart-line:not(.chart-raw .chart-line)');
+  const raw = figure.locator('.sim-live .chart-raw .chart-line');
   const axis = figure.locator('.sim-live .chart-axis text');
   const before = {
     type: await computed(step, 'fontSize'),
     axis: await computed(axis, 'fontSize'),
     line: await computed(line, 'strokeWidth'),
+    raw: await computed(raw, 'strokeWidth'),
   };
   await expect(step).toHaveAttribute('aria-keyshortcuts', 'S');
 
@@ -87,6 +90,7 @@ test('Tab and Enter enter presenter mode: full screen, no chrome, larger type an
   expect(await computed(step, 'fontSize')).toBeGreaterThan(before.type * 1.2);
   expect(await computed(axis, 'fontSize')).toBeGreaterThan(before.axis * 1.2);
   expect(await computed(line, 'strokeWidth')).toBeGreaterThan(before.line * 1.5);
+  expect(await computed(raw, 'strokeWidth')).toBeGreaterThan(before.raw * 1.5);
   await expect(figure.locator('.sim-live .chart-axis line').first()).toHaveCSS('stroke-width', '2px');
 
   await page.keyboard.press('Enter');
