@@ -1,6 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { decimatedIndices } from '../../src/charts/decimate.ts';
+import { dotPath } from '../../src/charts/dot-path.ts';
 import { binValues, extent } from '../../src/charts/bins.ts';
 import { sampleMoments } from '../../src/sim/sampling.ts';
 import { networkLayout } from '../../src/charts/network-layout.ts';
@@ -100,5 +101,24 @@ describe('decimatedIndices', () => {
     const kept = decimatedIndices(ys, ys.length, 2);
     // The first column's highest is the 2 at index 1, not the NaN at 2 or the infinity at 4 (kept only as the last point).
     expect(kept).toEqual([0, 1, 3, 4, 5, 7, 9]);
+  });
+});
+
+describe('dotPath', () => {
+  it('draws one closed circle of radius r around each point, to a tenth of a unit', () => {
+    const xs = [10, 123.456, 0];
+    const ys = [20, 7.04, 299.99];
+    const d = dotPath(xs, ys, 4);
+    const circles = [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)a4 4 0 1 0 8 0a4 4 0 1 0 -8 0/g)];
+    expect(circles.map((m) => m[0]).join('')).toBe(d);
+    expect(circles.map((m) => [Number(m[1]) + 4, Number(m[2])])).toEqual([
+      [10, 20],
+      [123.5, 7],
+      [0, 300],
+    ]);
+  });
+  it('draws nothing for no points, and stops at the shorter coordinate list', () => {
+    expect(dotPath([], [], 2)).toBe('');
+    expect(dotPath([1, 2], [3], 2)).toBe('M-1 3a2 2 0 1 0 4 0a2 2 0 1 0 -4 0');
   });
 });
