@@ -140,6 +140,17 @@ function removeControlRows(panel: HTMLElement): void {
   for (const row of panel.querySelectorAll('.embed-each-row')) row.remove();
 }
 
+/** The panel's preview frame, taken from its template the first time it is asked for. */
+function previewFrame(panel: HTMLElement): HTMLIFrameElement | null {
+  const placed = panel.querySelector<HTMLIFrameElement>('iframe[data-embed-preview]');
+  if (placed) return placed;
+  const template = panel.querySelector<HTMLTemplateElement>('template[data-embed-preview-template]');
+  const frame = template && document.importNode(template.content, true).querySelector('iframe');
+  if (!template || !frame) return null;
+  template.replaceWith(frame);
+  return frame;
+}
+
 /** Wires every embed panel under `root`: open, fill in the code and the preview, copy, close. */
 export function wireEmbedPanels(root: ParentNode): void {
   const refused = 'Select the code and copy it with Ctrl+C (⌘C on a Mac).';
@@ -147,7 +158,6 @@ export function wireEmbedPanels(root: ParentNode): void {
     const link = panel.querySelector<HTMLAnchorElement>('[data-embed-link]');
     if (!link) return null;
     const { path = '/', title = '', height = '720', prefix, state = '' } = panel.dataset;
-    const preview = panel.querySelector<HTMLIFrameElement>('[data-embed-preview]');
     const notices = panel.querySelector<HTMLElement>('[data-embed-notices]');
     let previewTimer: ReturnType<typeof setTimeout> | undefined;
     const chosen = new Map<string, string>();
@@ -162,6 +172,7 @@ export function wireEmbedPanels(root: ParentNode): void {
       link.textContent = src;
       status.textContent = '';
       if (notices) notices.textContent = form.notices.join(' ');
+      const preview = previewFrame(panel);
       if (preview) {
         // The frame the code makes, loaded once the choices rest: a page load per keystroke would flicker.
         clearTimeout(previewTimer);
@@ -174,7 +185,7 @@ export function wireEmbedPanels(root: ParentNode): void {
     // A closed dialog stops its preview: no simulation runs where nobody sees it.
     panel.querySelector('dialog')?.addEventListener('close', () => {
       clearTimeout(previewTimer);
-      preview?.removeAttribute('src');
+      panel.querySelector('iframe[data-embed-preview]')?.removeAttribute('src');
       removeControlRows(panel);
     });
     panel.addEventListener('change', fill);

@@ -27,7 +27,7 @@ test('every page names a 1200 × 630 PNG as its social preview image, with its s
     expect(meta(html, 'twitter:card'), route).toBe('summary_large_image');
     expect(meta(html, 'og:title'), route).toBeTruthy();
     expect(meta(html, 'og:description'), route).toBeTruthy();
-    expect(meta(html, 'og:type'), route).toBe('website');
+    expect(meta(html, 'og:type'), route).toBe(route.startsWith('/lessons/') ? 'article' : 'website');
     expect([meta(html, 'og:image:width'), meta(html, 'og:image:height')], route).toEqual(['1200', '630']);
     expect(meta(html, 'og:image:alt'), route).toMatch(/\S/);
     const url = new URL(image ?? '', new URL(route, baseURL)).href;

@@ -5,14 +5,19 @@
  */
 import { qrSvg } from './qr-svg.ts';
 
-/** Completes every printed link under `root` that the build left root-relative. */
-export function completePrintLinks(root: ParentNode): void {
-  for (const block of root.querySelectorAll<HTMLElement>('[data-print-link]')) {
-    const text = block.querySelector('[data-print-url]');
-    const picture = block.querySelector('[data-print-qr]');
-    if (!text || !picture) continue;
-    const href = new URL(block.dataset['printLink'] ?? '', location.origin).href;
-    text.textContent = href;
-    picture.replaceChildren(qrSvg(document, href, 'QR code of this link'));
-  }
+/** The printed links under `root` that the build left root-relative and that have no QR code yet. */
+export function pendingPrintLinks(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-print-link]')].filter(
+    (block) => block.querySelector('[data-print-url]') && block.querySelector('[data-print-qr]:not(:has(svg))'),
+  );
+}
+
+/** Writes one printed link's complete address and draws its QR code. */
+export function completePrintLink(block: HTMLElement): void {
+  const text = block.querySelector('[data-print-url]');
+  const picture = block.querySelector('[data-print-qr]');
+  if (!text || !picture) return;
+  const href = new URL(block.dataset['printLink'] ?? '', location.origin).href;
+  text.textContent = href;
+  picture.replaceChildren(qrSvg(document, href, 'QR code of this link'));
 }
