@@ -20,7 +20,7 @@ async function open(page: Page, path: string, caption: string): Promise<Locator>
 test('memory stays flat: a second full run of 5000 epochs (over eight minutes at 10 epochs a second) leaves the heap where the first left it', async ({
   page,
 }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   const figure = await open(page, '/lab/training/?lab.epochs=5000', 'train with and without dropout');
   await figure.getByLabel('Speed').selectOption('fast');
   const cdp = await page.context().newCDPSession(page);
@@ -33,6 +33,10 @@ test('memory stays flat: a second full run of 5000 epochs (over eight minutes at
     await expect(statistic(figure, 'Epoch')).toHaveText('5000 of 5000', { timeout: 180_000 });
     return heap();
   };
+  // A first run and reset warm the page up: what V8 compiles and optimises while training (about
+  // 1 MB here) stays, as it should, and is not what this test looks for.
+  await fullRun();
+  await figure.getByRole('button', { name: 'Reset' }).click();
   const before = await heap();
   const first = await fullRun();
   await figure.getByRole('button', { name: 'Reset' }).click();
@@ -40,8 +44,9 @@ test('memory stays flat: a second full run of 5000 epochs (over eight minutes at
   const second = await fullRun();
   // A run keeps its loss history (5 numbers an epoch) and draws a bounded number of points, so
   // what a run adds must be given back on reset and not accumulate from one run to the next.
-  // What remains is compiled code and the browser's own capped timing buffers: tens of kilobytes.
-  expect(afterReset - before, 'heap kept after reset').toBeLessThan(1024 * 1024);
+  // After the warm-up what remains is the browser's own capped buffers: 135–157 KB measured on an
+  // idle machine. A run's loss history kept by mistake (5000 × 5 doubles, 200 KB) goes over the bound.
+  expect(afterReset - before, 'heap kept after reset').toBeLessThan(320 * 1024);
   expect(second - first, 'heap growth from one full run to the next').toBeLessThan(512 * 1024);
 });
 
@@ -79,7 +84,7 @@ async function workerSessions(page: Page) {
 test('the digits worker gives back what a run takes: after each further run its heap and buffers are where the first run left them', async ({
   page,
 }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   const usage = await workerSessions(page);
   const figure = await open(page, '/lab/digits/?digits.experiment=size&digits.size=100', 'dropout on real digits');
   const live = figure.locator('.sim-live');
