@@ -128,3 +128,17 @@ test.describe('with a dark system theme', () => {
     expect(await storedTheme(page)).toBeNull();
   });
 });
+
+test('with scripts on, the switch takes its place before its module runs, so the page does not move when it does', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 412, height: 823 });
+  await page.goto('/lab/training/');
+  const switchButton = page.locator('.site-header .theme-toggle');
+  await expect(switchButton).toBeVisible();
+  const shown = await switchButton.boundingBox();
+  // As the page has it from the HTML until the module un-hides it.
+  await switchButton.evaluate((button: HTMLElement) => (button.hidden = true));
+  expect(await switchButton.evaluate((button) => getComputedStyle(button).display)).not.toBe('none');
+  expect(await switchButton.boundingBox()).toEqual(shown);
+});
