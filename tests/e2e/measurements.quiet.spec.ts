@@ -42,10 +42,10 @@ test('memory stays flat: a second full run of 5000 epochs (over eight minutes at
   await figure.getByRole('button', { name: 'Reset' }).click();
   const afterReset = await heap();
   const second = await fullRun();
-  // A run keeps its loss history (5 numbers an epoch) and draws a bounded number of points, so
+  // A run keeps its history (9 numbers an epoch: the epoch, four losses, four accuracies) and draws a bounded number of points, so
   // what a run adds must be given back on reset and not accumulate from one run to the next.
   // After the warm-up what remains is the browser's own capped buffers: 135–157 KB measured on an
-  // idle machine. A run's loss history kept by mistake (5000 × 5 doubles, 200 KB) goes over the bound.
+  // idle machine. A run's history kept by mistake (5000 epochs × 9 series of doubles, about 350 KB) goes over the bound.
   expect(afterReset - before, 'heap kept after reset').toBeLessThan(320 * 1024);
   expect(second - first, 'heap growth from one full run to the next').toBeLessThan(512 * 1024);
 });

@@ -37,7 +37,7 @@ async function targets(page: Page): Promise<{ name: string; width: number; heigh
       // Links in a sentence (a lesson header's figure caption too) keep the size of their text; the
       // skip link shows only when focused.
       const inSentence =
-        control.matches('a') && (!control.matches('.sim-open, header a') || control.closest('p, figcaption'));
+        control.matches('a') && (!control.matches('.sim-open, header a') || control.closest('.key-figure figcaption'));
       if (control.matches('.skip-link') || inSentence) return [];
       const name = `${control.tagName.toLowerCase()} "${(control.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 40)}"`;
       return [{ name, width: Math.round(box.width), height: Math.round(box.height) }];

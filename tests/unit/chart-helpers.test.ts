@@ -109,7 +109,7 @@ describe('dotPath', () => {
     const xs = [10, 123.456, 0];
     const ys = [20, 7.04, 299.99];
     const d = dotPath(xs, ys, 4);
-    const circles = [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)a4 4 0 1 0 8 0a4 4 0 1 0 -8 0/g)];
+    const circles = [...d.matchAll(/M(-?[\d.]+) (-?[\d.]+)a4 4 0 1 0 8 0a4 4 0 1 0 -8 0z/g)];
     expect(circles.map((m) => m[0]).join('')).toBe(d);
     expect(circles.map((m) => [Number(m[1]) + 4, Number(m[2])])).toEqual([
       [10, 20],
@@ -119,6 +119,6 @@ describe('dotPath', () => {
   });
   it('draws nothing for no points, and stops at the shorter coordinate list', () => {
     expect(dotPath([], [], 2)).toBe('');
-    expect(dotPath([1, 2], [3], 2)).toBe('M-1 3a2 2 0 1 0 4 0a2 2 0 1 0 -4 0');
+    expect(dotPath([1, 2], [3], 2)).toBe('M-1 3a2 2 0 1 0 4 0a2 2 0 1 0 -4 0z');
   });
 });

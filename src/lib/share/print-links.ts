@@ -8,7 +8,10 @@ import { qrSvg } from './qr-svg.ts';
 /** The printed links under `root` that the build left root-relative and that have no QR code yet. */
 export function pendingPrintLinks(root: ParentNode): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>('[data-print-link]')].filter(
-    (block) => block.querySelector('[data-print-url]') && block.querySelector('[data-print-qr]:not(:has(svg))'),
+    (block) =>
+      block.querySelector('[data-print-url]') &&
+      block.querySelector('[data-print-qr]') &&
+      !block.querySelector('[data-print-qr] svg'),
   );
 }
 
