@@ -5,22 +5,14 @@
  */
 import { qrSvg } from './qr-svg.ts';
 
-/** The printed links under `root` that the build left root-relative and that have no QR code yet. */
-export function pendingPrintLinks(root: ParentNode): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>('[data-print-link]')].filter(
-    (block) =>
-      block.querySelector('[data-print-url]') &&
-      block.querySelector('[data-print-qr]') &&
-      !block.querySelector('[data-print-qr] svg'),
-  );
-}
-
-/** Writes one printed link's complete address and draws its QR code. */
-export function completePrintLink(block: HTMLElement): void {
-  const text = block.querySelector('[data-print-url]');
-  const picture = block.querySelector('[data-print-qr]');
-  if (!text || !picture) return;
-  const href = new URL(block.dataset['printLink'] ?? '', location.origin).href;
-  text.textContent = href;
-  picture.replaceChildren(qrSvg(document, href, 'QR code of this link'));
+/** Completes every printed link under `root` that the build left root-relative and that has no QR code yet. */
+export function completePrintLinks(root: ParentNode): void {
+  for (const block of root.querySelectorAll<HTMLElement>('[data-print-link]')) {
+    const text = block.querySelector('[data-print-url]');
+    const picture = block.querySelector('[data-print-qr]');
+    if (!text || !picture || picture.querySelector('svg')) continue;
+    const href = new URL(block.dataset['printLink'] ?? '', location.origin).href;
+    text.textContent = href;
+    picture.replaceChildren(qrSvg(document, href, 'QR code of this link'));
+  }
 }
