@@ -2,6 +2,7 @@
  * Direct labels: each line of a chart named at its right end, in its tone, instead of in a legend
  * the eye has to travel to. Pure layout: where the labels go and whether they fit.
  */
+import { CHART_MARGIN, responsiveFrame, type Frame, type FrameShape } from './scales.ts';
 
 /** Pixels between two labels' baselines: one line of the charts' small text (0.8rem) and a little air. */
 export const LABEL_GAP = 15;
@@ -24,6 +25,21 @@ export function labelColumn(names: readonly string[], width: number): number | u
   if (names.length < 2 || names.length > 4 || width < DIRECT_LABELS_MIN_WIDTH) return undefined;
   const column = LABEL_OFFSET + Math.ceil(Math.max(...names.map((name) => name.length)) * LABEL_CHAR);
   return column <= width * MAX_LABEL_SHARE ? column : undefined;
+}
+
+/**
+ * The frame of a chart `width` pixels wide that names its lines `names` at their right ends where
+ * they fit: the frame of `shape`, its right margin widened by the labels' column, and that column
+ * (undefined where the chart keeps its legend; its right margin is then `shape`'s own).
+ */
+export function labelledFrame(
+  width: number,
+  shape: FrameShape,
+  names: readonly string[],
+): { frame: Frame; column: number | undefined } {
+  const column = labelColumn(names, width);
+  const right = (shape.margin?.right ?? CHART_MARGIN.right) + (column ?? 0);
+  return { frame: responsiveFrame(width, { ...shape, margin: { ...shape.margin, right } }), column };
 }
 
 /**

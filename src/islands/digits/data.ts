@@ -54,20 +54,18 @@ function curveRows(curves: readonly ArrayLike<number>[]): (number | string)[][] 
 
 /** The reference's curves or points of `experiment`, every seed's and their mean, as the figure draws them. */
 function referenceTables(experiment: DigitsState['experiment'], reference: Reference): DataTable[] {
-  const seedColumns = (seeds: readonly number[], what: string) => seeds.map((seed) => `${what}, seed ${seed}`);
+  // A quantity over seeds, in the order the rows give it: the mean of the seeds, then each seed's.
+  const seedColumns = (what: string, seeds: readonly number[]) => [
+    `${what}, mean of the seeds`,
+    ...seeds.map((seed) => `${what}, seed ${seed}`),
+  ];
   switch (experiment) {
     case 'epochs': {
       const figure = epochsFigure(reference);
       return [
         {
           title: 'Test error by epoch, reference seeds',
-          columns: [
-            'epoch',
-            ...ARMS.flatMap((arm) => [
-              `test error, ${armName(arm)}, mean of the seeds`,
-              ...seedColumns(CURVE_SEEDS, `test error, ${armName(arm)}`),
-            ]),
-          ],
+          columns: ['epoch', ...ARMS.flatMap((arm) => seedColumns(`test error, ${armName(arm)}`, CURVE_SEEDS))],
           rows: curveRows(ARMS.flatMap((arm) => [figure[arm].mean, ...figure[arm].seeds])),
         },
         {
@@ -87,10 +85,7 @@ function referenceTables(experiment: DigitsState['experiment'], reference: Refer
           title: 'Test error by training-set size, reference seeds',
           columns: [
             'training digits',
-            ...ARMS.flatMap((arm) => [
-              `test error, ${armName(arm)}, mean of the seeds`,
-              ...seedColumns(SIZE_SEEDS, `test error, ${armName(arm)}`),
-            ]),
+            ...ARMS.flatMap((arm) => seedColumns(`test error, ${armName(arm)}`, SIZE_SEEDS)),
           ],
           rows: REFERENCE_SIZES.map((size, s) => [
             size,
@@ -104,16 +99,12 @@ function referenceTables(experiment: DigitsState['experiment'], reference: Refer
       return [
         {
           title: 'Test error of the average of k thinned networks, reference seeds',
-          columns: [
-            'thinned networks averaged, k',
-            'test error, mean of the seeds',
-            ...seedColumns(CURVE_SEEDS, 'test error'),
-          ],
+          columns: ['thinned networks averaged, k', ...seedColumns('test error', CURVE_SEEDS)],
           rows: curveRows([figure.mean, ...figure.seeds]),
         },
         {
           title: 'Test error of the network with its weights scaled, reference seeds',
-          columns: ['test error, mean of the seeds', ...seedColumns(CURVE_SEEDS, 'test error')],
+          columns: seedColumns('test error', CURVE_SEEDS),
           rows: [[figure.scaledMean, ...figure.scaled]],
         },
       ];

@@ -16,9 +16,19 @@ import {
 import type { Arm, DigitsPoint, FeaturesResult } from '../../sim/digits/experiments/points.ts';
 import type { ReferenceResults } from '../../sim/digits/experiments/reference.ts';
 import type { DigitsState } from './definition.ts';
+import type { LiveRun } from './live-runs.svelte.ts';
+import { percents } from './tones.ts';
 
 /** The two arms, the dropout arm first (its tone is tone-1, the network without dropout tone-2). */
 export const ARMS: readonly Arm[] = ['dropout', 'plain'];
+
+/** What the epochs, size and averaging figures are given: they draw the reference with a learner's run over it. */
+export interface FigureProps {
+  /** a learner's run of the figure's experiment, if any (none in print) */
+  live: readonly LiveRun[];
+  /** what the chart shows, in words: its accessible name */
+  label: string;
+}
 
 /** What the results are looked up in: the reference file, or a stand-in in tests. */
 export type Reference = Pick<ReferenceResults, 'of'>;
@@ -39,6 +49,19 @@ export function meanCurve(curves: readonly ArrayLike<number>[]): Float64Array {
 export interface SeedCurves {
   seeds: Float64Array[];
   mean: Float64Array;
+}
+
+/**
+ * Errors (fractions) after each epoch, or of the average of each k thinned networks, as a line of
+ * the error chart: x from 1, y in percent, in `tone`.
+ */
+export function errorLine(errors: ArrayLike<number>, tone: string) {
+  return { xs: Float64Array.from({ length: errors.length }, (_, i) => i + 1), ys: percents(errors), tone };
+}
+
+/** Curves over seeds (an arm's, or the averaging's) as the error chart draws them, in `tone`: each seed's thin line, then their mean. */
+export function seedLines({ seeds, mean }: SeedCurves, tone: string) {
+  return [...seeds.map((seed) => ({ ...errorLine(seed, tone), thin: true })), errorLine(mean, tone)];
 }
 
 /** Test error after each epoch, by arm, over the curve seeds. */
