@@ -36,11 +36,16 @@ const METHODS = [
   'LMSGetErrorString',
 ] as const;
 
-/** Whether a value has the functions of the SCORM 1.2 API. */
-export function isScorm12Api(value: unknown): value is Scorm12Api {
+/** Whether a value is an object with a function under each of `names`: an edition's API. */
+export function hasMethods(value: unknown, names: readonly string[]): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return METHODS.every((name) => typeof record[name] === 'function');
+  return names.every((name) => typeof record[name] === 'function');
+}
+
+/** Whether a value has the functions of the SCORM 1.2 API. */
+export function isScorm12Api(value: unknown): value is Scorm12Api {
+  return hasMethods(value, METHODS);
 }
 
 /** Which API discovery looks for: its property on a window and how to recognise it. */
@@ -123,23 +128,43 @@ export interface ScormSession {
 /** Where failures go: a warning, since an LMS's refusal must not read as a page error. */
 export type Warn = (message: string) => void;
 
-/** Some LMSs return booleans although RTE 3.3.3 says strings; both mean the same. */
+/** Some LMSs return booleans although the standards say strings (RTE 3.3.3, 2004 RTE 3.1.2); both mean the same. */
 const succeeded = (result: unknown) => result === true || result === 'true';
 
+/** How an edition's API explains its last failed call: the error code, and the LMS's text for a code. */
+export interface ErrorSource {
+  lastError(): unknown;
+  errorString(code: string): unknown;
+}
+
 /**
- * Calls `LMSInitialize("")` and returns the session, or undefined (after a warning) when the LMS
- * refuses: the quiz then works on its own.
+ * The failure reporting a session does over either edition's API. `report` warns of a failed call
+ * with the LMS's last error, after `edition` (`SCORM`, `SCORM 2004`); `check` reports a call whose
+ * result is not success and says whether it succeeded.
  */
-export function openSession(api: Scorm12Api, warn: Warn): ScormSession | undefined {
+export function failureReports(edition: string, errors: ErrorSource, warn: Warn) {
   const report = (call: string) => {
-    const code = String(api.LMSGetLastError());
-    warn(`SCORM: ${call} failed with LMS error ${code}: ${api.LMSGetErrorString(code)}`);
+    const code = String(errors.lastError());
+    warn(`${edition}: ${call} failed with LMS error ${code}: ${errors.errorString(code)}`);
   };
   const check = (call: string, result: unknown) => {
     if (succeeded(result)) return true;
     report(call);
     return false;
   };
+  return { report, check };
+}
+
+/**
+ * Calls `LMSInitialize("")` and returns the session, or undefined (after a warning) when the LMS
+ * refuses: the quiz then works on its own.
+ */
+export function openSession(api: Scorm12Api, warn: Warn): ScormSession | undefined {
+  const { report, check } = failureReports(
+    'SCORM',
+    { lastError: () => api.LMSGetLastError(), errorString: (code) => api.LMSGetErrorString(code) },
+    warn,
+  );
   if (!check('LMSInitialize("")', api.LMSInitialize(''))) return undefined;
   return {
     get(element) {

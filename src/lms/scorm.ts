@@ -1,5 +1,6 @@
 import type { QuizFacts, QuizHost, QuizScore } from './quiz-host.ts';
 import { findScormApi, openSession, type ScormSession, type Warn } from './scorm-api.ts';
+import { pageScormHost } from './scorm-page.ts';
 import { cmiTimespan, lessonStatus, scoreElements, SUSPEND_DATA_LIMIT } from './scorm-values.ts';
 
 /**
@@ -122,25 +123,7 @@ export function scormQuizHost(session: ScormSession, facts: QuizFacts, now: () =
   };
 }
 
-/**
- * The SCORM host of a quiz, or undefined when no LMS API answers (the page then works as a plain
- * quiz). Finds the API on this window, its parents or its opener, initializes the session, and
- * finishes it when the page goes away. A page that goes into the back/forward cache may come
- * back, with the LMS's API frozen and restored beside it: its session is committed and kept
- * open, so checks made after the learner returns still reach the LMS. (SCORM 1.2 allows one
- * LMSInitialize per launch: a finished session could not be opened again.) A cached page that
- * the browser later discards never calls LMSFinish; what it committed stays with the LMS.
- */
+/** The SCORM 1.2 host of a quiz (`window.API`), or undefined without an LMS; see {@link pageScormHost}. */
 export function scormHost(facts: QuizFacts): QuizHost | undefined {
-  const api = findScormApi(window);
-  if (!api) return undefined;
-  const warn: Warn = (message) => console.warn(message);
-  const session = openSession(api, warn);
-  if (!session) return undefined;
-  const host = scormQuizHost(session, facts, () => performance.now(), warn);
-  window.addEventListener('pagehide', (event) => (event.persisted ? host.suspend() : host.end()));
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted) host.resume();
-  });
-  return host;
+  return pageScormHost(facts, { find: findScormApi, open: openSession, host: scormQuizHost });
 }

@@ -2,7 +2,7 @@
  * The SCORM 2004 (4th edition) run-time API (RTE 3.1): `window.API_1484_11`, found as the 1.2
  * API is, and opened as the same {@link ScormSession}.
  */
-import { findApi, type FrameLike, type ScormSession, type Warn } from './scorm-api.ts';
+import { failureReports, findApi, hasMethods, type FrameLike, type ScormSession, type Warn } from './scorm-api.ts';
 
 /** The LMS's API object. Results are the strings "true" and "false" (RTE 3.1.2). */
 export interface Scorm2004Api {
@@ -27,9 +27,7 @@ const METHODS = [
 
 /** Whether a value has the functions of the SCORM 2004 API. */
 export function isScorm2004Api(value: unknown): value is Scorm2004Api {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return METHODS.every((name) => typeof record[name] === 'function');
+  return hasMethods(value, METHODS);
 }
 
 /** `API_1484_11` on this window, its parents, or its opener's (ADL's discovery algorithm). */
@@ -37,23 +35,16 @@ export function findScorm2004Api(start: FrameLike): Scorm2004Api | undefined {
   return findApi(start, { name: 'API_1484_11', is: isScorm2004Api });
 }
 
-/** Some LMSs return booleans although the standard says strings; both mean the same. */
-const succeeded = (result: unknown) => result === true || result === 'true';
-
 /**
  * Calls `Initialize("")` and returns the session, or undefined (after a warning) when the LMS
  * refuses: the quiz then works on its own.
  */
 export function openSession2004(api: Scorm2004Api, warn: Warn): ScormSession | undefined {
-  const report = (call: string) => {
-    const code = String(api.GetLastError());
-    warn(`SCORM 2004: ${call} failed with LMS error ${code}: ${api.GetErrorString(code)}`);
-  };
-  const check = (call: string, result: unknown) => {
-    if (succeeded(result)) return true;
-    report(call);
-    return false;
-  };
+  const { report, check } = failureReports(
+    'SCORM 2004',
+    { lastError: () => api.GetLastError(), errorString: (code) => api.GetErrorString(code) },
+    warn,
+  );
   if (!check('Initialize("")', api.Initialize(''))) return undefined;
   return {
     get(element) {

@@ -1,5 +1,6 @@
 import type { QuizFacts, QuizHost, QuizScore } from './quiz-host.ts';
 import type { ScormSession, Warn } from './scorm-api.ts';
+import { pageScormHost } from './scorm-page.ts';
 import { findScorm2004Api, openSession2004 } from './scorm2004-api.ts';
 import { interactionElements } from './scorm2004-interaction.ts';
 import { cmiTime, isoDuration, SUSPEND_DATA_LIMIT_2004 } from './scorm2004-values.ts';
@@ -106,17 +107,7 @@ export function scorm2004QuizHost(
   };
 }
 
-/** The SCORM 2004 host of a quiz, or undefined when no `API_1484_11` answers or it refuses. */
+/** The SCORM 2004 host of a quiz (`window.API_1484_11`), or undefined without an LMS; see {@link pageScormHost}. */
 export function scorm2004Host(facts: QuizFacts): QuizHost | undefined {
-  const api = findScorm2004Api(window);
-  if (!api) return undefined;
-  const warn: Warn = (message) => console.warn(message);
-  const session = openSession2004(api, warn);
-  if (!session) return undefined;
-  const host = scorm2004QuizHost(session, facts, () => performance.now(), warn);
-  window.addEventListener('pagehide', (event) => (event.persisted ? host.suspend() : host.end()));
-  window.addEventListener('pageshow', (event) => {
-    if (event.persisted) host.resume();
-  });
-  return host;
+  return pageScormHost(facts, { find: findScorm2004Api, open: openSession2004, host: scorm2004QuizHost });
 }

@@ -1,6 +1,7 @@
 /**
  * What every lab claim is made of (src/sim/lab-claims.ts, lab-claims-epochs.ts): the claim's shape,
- * the seeds it is tried on, and the runs and comparisons claims share.
+ * the seeds it is tried on, and the runs and comparisons claims share. The shape and the seeds are
+ * also those of the feature-map and spatial-dropout claims.
  */
 import { LESSON_CHANGES, type LabChanges, type LabRun, type RunOutcome } from './lab-runs.ts';
 import type { LabPresetId } from './presets.ts';
@@ -11,20 +12,27 @@ export const CLAIM_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 /** Seeds out of {@link CLAIM_SEEDS} on which a claim worded as a rule must hold. */
 export const MOST_SEEDS = 8;
 
-/** A sentence of the lesson and the runs that back it. */
-export interface LabClaim {
+/**
+ * A sentence of a lesson and the numbers that back it on one seed, tried on each of
+ * {@link CLAIM_SEEDS}. `Measured` is what one seed's experiment gives the claim to measure.
+ */
+export interface Claim<Measured> {
   /** cited in the lesson as `{/* claim: <id> *\/}` right after the sentence */
   id: string;
   /** the sentence as written in the lesson's source */
   sentence: string;
   /** `most`: holds on at least {@link MOST_SEEDS} seeds; `stated`: the sentence says on how many */
   frequency: 'most' | 'stated';
-  /** the runs it compares, by name */
-  runs: Readonly<Record<string, LabRun>>;
-  /** the numbers it compares, from one seed's outcomes (keys as in `runs`) */
-  measure(outcomes: Readonly<Record<string, RunOutcome>>): Record<string, number>;
+  /** the numbers it compares, from one seed's results */
+  measure(measured: Measured): Record<string, number>;
   /** whether it holds on that seed */
   holds(numbers: Record<string, number>): boolean;
+}
+
+/** A sentence of the lesson and the runs that back it; it measures their outcomes, keyed as in `runs`. */
+export interface LabClaim extends Claim<Readonly<Record<string, RunOutcome>>> {
+  /** the runs it compares, by name */
+  runs: Readonly<Record<string, LabRun>>;
 }
 
 /** The lab's two runs after a preset and some changes, the second without dropout. */

@@ -3,7 +3,7 @@ import type { DigitsPoint, PointResult } from '../sim/digits/experiments/points.
 import type { DigitSplit } from '../sim/digits/split.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { ControlRequest, DigitsEvent, DigitsRequest, RunRequest } from './digits-protocol.ts';
-import type { Scheduler } from './scheduler.ts';
+import { cancelRun, queueSlice, type Scheduler, type SlicedRun } from './scheduler.ts';
 
 /** Milliseconds of work between yields to the message loop: a cancel or pause waits at most this long. */
 const SLICE_MS = 12;
@@ -20,12 +20,9 @@ export type MakeJob<Point = DigitsPoint, Result = PointResult> = (
 ) => DigitsJob<Result>;
 
 /** One run in the worker. */
-interface Session<Result> {
-  id: number;
+interface Session<Result> extends SlicedRun {
   job: DigitsJob<Result> | undefined;
   paused: boolean;
-  scheduled: boolean;
-  cancelled: boolean;
   lastPost: number;
 }
 
@@ -61,14 +58,11 @@ export class DigitsHost<Point = DigitsPoint, Result = PointResult> {
       case 'run':
         void this.#start(request);
         return;
-      case 'cancel': {
-        const session = this.#sessions.get(request.target);
-        if (!session) return;
-        session.cancelled = true;
-        // A paused run, or one still waiting for its data, has no slice queued to notice the cancel.
-        if (!session.scheduled) this.#end(session, { kind: 'cancelled', id: session.id });
+      case 'cancel':
+        cancelRun(this.#sessions.get(request.target), (session) =>
+          this.#end(session, { kind: 'cancelled', id: session.id }),
+        );
         return;
-      }
       case 'control':
         this.#control(request);
         return;
@@ -119,9 +113,7 @@ export class DigitsHost<Point = DigitsPoint, Result = PointResult> {
   }
 
   #schedule(session: Session<Result>): void {
-    if (session.scheduled) return;
-    session.scheduled = true;
-    this.#scheduler.defer(() => this.#slice(session));
+    queueSlice(this.#scheduler, session, () => this.#slice(session));
   }
 
   #slice(session: Session<Result>): void {

@@ -5,7 +5,7 @@ import { streamRng, Stream } from '../sim/random.ts';
 import { trainerPair, Trainer } from '../sim/train.ts';
 import { messageOf } from '../sim/message-of.ts';
 import { answerMonteCarlo } from './trainer-monte-carlo.ts';
-import type { Scheduler } from './scheduler.ts';
+import { cancelRun, queueSlice, type Scheduler, type SlicedRun } from './scheduler.ts';
 import {
   MAX_EPOCHS,
   RECORD_FIELDS,
@@ -23,8 +23,7 @@ const PROGRESS_MS = 33;
 const GRID_MS = 200;
 
 /** One training run in the worker: its trainers, and where it is in time. */
-interface Session {
-  id: number;
+interface Session extends SlicedRun {
   runs: Trainer[];
   validation: Dataset;
   epochs: number;
@@ -40,9 +39,6 @@ interface Session {
   steps: number;
   /** each run's training loss after its first epoch, the yardstick for divergence */
   firstLoss: number[];
-  /** whether a slice is queued */
-  scheduled: boolean;
-  cancelled: boolean;
 }
 
 /**
@@ -67,14 +63,11 @@ export class TrainingHost {
       case 'train':
         this.#start(request);
         return;
-      case 'cancel': {
-        const session = this.#sessions.get(request.target);
-        if (!session) return;
-        session.cancelled = true;
-        // A paused run has no slice queued to notice the cancel: end it now.
-        if (!session.scheduled) this.#finish(session, { kind: 'cancelled', id: session.id });
+      case 'cancel':
+        cancelRun(this.#sessions.get(request.target), (session) =>
+          this.#finish(session, { kind: 'cancelled', id: session.id }),
+        );
         return;
-      }
       case 'control':
         this.#control(request);
         return;
@@ -150,9 +143,7 @@ export class TrainingHost {
   }
 
   #schedule(session: Session): void {
-    if (session.scheduled) return;
-    session.scheduled = true;
-    this.#scheduler.defer(() => this.#slice(session));
+    queueSlice(this.#scheduler, session, () => this.#slice(session));
   }
 
   #slice(session: Session): void {

@@ -1,4 +1,4 @@
-import { escapeXml, identifier, scoResources, type ManifestFacts } from './manifest.ts';
+import { identifier, quizOrganization, scoResources, type ManifestFacts } from './manifest.ts';
 
 /**
  * The manifest of a SCORM 2004 4th edition content package (CAM 3): one organization with one
@@ -9,9 +9,15 @@ import { escapeXml, identifier, scoResources, type ManifestFacts } from './manif
 export function scorm2004Manifest(facts: ManifestFacts): string {
   const { id, title, passing } = facts;
   const resources = scoResources(facts, 'scormType');
-  const name = escapeXml(title);
   const base = identifier(id);
   const measure = Math.min(1, Math.max(0, passing)).toFixed(4);
+  const sequencing = `        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="${base}-passed" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>${measure}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="${base}" version="1.0"
     xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -23,21 +29,7 @@ export function scorm2004Manifest(facts: ManifestFacts): string {
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>
   </metadata>
-  <organizations default="${base}-org">
-    <organization identifier="${base}-org">
-      <title>${name}</title>
-      <item identifier="${base}-item" identifierref="${base}-sco" isvisible="true">
-        <title>${name}</title>
-        <imsss:sequencing>
-          <imsss:objectives>
-            <imsss:primaryObjective objectiveID="${base}-passed" satisfiedByMeasure="true">
-              <imsss:minNormalizedMeasure>${measure}</imsss:minNormalizedMeasure>
-            </imsss:primaryObjective>
-          </imsss:objectives>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
+${quizOrganization(id, title, sequencing)}
 ${resources}
 </manifest>
 `;

@@ -25,7 +25,7 @@ export interface ManifestFacts {
 }
 
 /** Text for XML content and attributes. */
-export const escapeXml = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 
 /** A package path as an XML attribute holding a URL. */
@@ -48,29 +48,39 @@ ${files.map((file) => `      <file href="${href(file)}"/>`).join('\n')}
   </resources>`;
 }
 
+/**
+ * The `<organizations>` element both editions share: one organization whose one item, the quiz,
+ * launches the SCO. `rules` is the edition's markup inside the item after its title (1.2 its
+ * mastery score, 2004 its sequencing), already indented for that place.
+ */
+export function quizOrganization(id: string, title: string, rules: string): string {
+  const base = identifier(id);
+  const name = escapeXml(title);
+  return `  <organizations default="${base}-org">
+    <organization identifier="${base}-org">
+      <title>${name}</title>
+      <item identifier="${base}-item" identifierref="${base}-sco" isvisible="true">
+        <title>${name}</title>
+${rules}
+      </item>
+    </organization>
+  </organizations>`;
+}
+
 /** The manifest XML for one quiz's package. */
 export function scormManifest(facts: ManifestFacts): string {
   const { id, title, passing } = facts;
   const resources = scoResources(facts, 'scormtype');
-  const name = escapeXml(title);
-  const base = identifier(id);
+  const mastery = `        <adlcp:masteryscore>${percent(passing)}</adlcp:masteryscore>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<manifest identifier="${base}" version="1.0"
+<manifest identifier="${identifier(id)}" version="1.0"
     xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
     xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
   </metadata>
-  <organizations default="${base}-org">
-    <organization identifier="${base}-org">
-      <title>${name}</title>
-      <item identifier="${base}-item" identifierref="${base}-sco" isvisible="true">
-        <title>${name}</title>
-        <adlcp:masteryscore>${percent(passing)}</adlcp:masteryscore>
-      </item>
-    </organization>
-  </organizations>
+${quizOrganization(id, title, mastery)}
 ${resources}
 </manifest>
 `;

@@ -5,6 +5,7 @@
  * seeds (CLAIM_SEEDS of lab-claim-kit.ts) and holds it to what its sentence says: a rule on at
  * least MOST_SEEDS of them, or the frequency the sentence states.
  */
+import type { Claim } from '../lab-claim-kit.ts';
 import type { SpatialResult } from './spatial-job.ts';
 
 /** The bounds the rule-like sentences name, so the figures the lesson prints and the tests agree. */
@@ -15,19 +16,8 @@ export const CONV_CLAIM_BOUNDS = {
   elementR2: 0.25,
 } as const;
 
-/** A sentence the lesson writes and the numbers that back it on one seed. */
-export interface ConvClaim {
-  /** cited in the lesson as `{/* claim: <id> *\/}` right after the sentence */
-  id: string;
-  /** the sentence as the lesson's source writes it */
-  sentence: string;
-  /** `most`: holds on at least MOST_SEEDS seeds; `stated`: the sentence says on how many */
-  frequency: 'most' | 'stated';
-  /** the numbers it compares, from one seed's point */
-  measure(result: SpatialResult): Record<string, number>;
-  /** whether it holds on that seed */
-  holds(numbers: Record<string, number>): boolean;
-}
+/** A sentence the lesson writes and the numbers that back it, measured on one seed's point. */
+export type ConvClaim = Claim<SpatialResult>;
 
 /** The validation errors of the three runs, by name. */
 const errors = ({ errors: [none, element, channel] }: SpatialResult) => ({

@@ -5,6 +5,7 @@
  * tries every claim on the course's test seeds (CLAIM_SEEDS of lab-claim-kit.ts) and holds it to
  * what its sentence says: a rule on at least MOST_SEEDS of them, or the frequency the sentence states.
  */
+import type { Claim } from '../lab-claim-kit.ts';
 import {
   removalsOfPair,
   summarizeRemovals,
@@ -19,19 +20,8 @@ export function pairRemovals(seed: number): PairRemovals {
   return removalsOfPair(trainFeatureMapPair(seed));
 }
 
-/** A sentence a lesson can write and the numbers that back it on one seed. */
-export interface FeatureMapClaim {
-  /** cited in a lesson as `{/* claim: <id> *\/}` right after the sentence */
-  id: string;
-  /** the sentence as a lesson writes it */
-  sentence: string;
-  /** `most`: holds on at least MOST_SEEDS seeds; `stated`: the sentence says on how many */
-  frequency: 'most' | 'stated';
-  /** the numbers it compares, from one seed's removals */
-  measure(removals: PairRemovals): Record<string, number>;
-  /** whether it holds on that seed */
-  holds(numbers: Record<string, number>): boolean;
-}
+/** A sentence a lesson can write and the numbers that back it, measured on one seed's removals. */
+export type FeatureMapClaim = Claim<PairRemovals>;
 
 /** One number of each network's removal summary, as `<name> with` and `<name> without`. */
 const withAndWithout =
@@ -44,6 +34,12 @@ const withAndWithout =
       ]),
     );
 
+/** A claim's predicate on {@link withAndWithout}'s numbers: the network with dropout has the lower `name`. */
+const lowerWithDropout =
+  (name: string): FeatureMapClaim['holds'] =>
+  (m) =>
+    m[`${name} with`]! < m[`${name} without`]!;
+
 /** The claims about single-unit removals. */
 export const FEATURE_MAP_CLAIMS: readonly FeatureMapClaim[] = [
   {
@@ -55,7 +51,7 @@ export const FEATURE_MAP_CLAIMS: readonly FeatureMapClaim[] = [
       'largest rise': (s) => s.largestLossRise,
       'mean change': (s) => s.meanLossChange,
     }),
-    holds: (m) => m['largest rise with']! < m['largest rise without']!,
+    holds: lowerWithDropout('largest rise'),
   },
   {
     id: 'removal-flips-fewer-cells',
@@ -66,14 +62,14 @@ export const FEATURE_MAP_CLAIMS: readonly FeatureMapClaim[] = [
       'mean flipped share': (s) => s.meanFlippedShare,
       'largest flipped share': (s) => s.largestFlippedShare,
     }),
-    holds: (m) => m['mean flipped share with']! < m['mean flipped share without']!,
+    holds: lowerWithDropout('mean flipped share'),
   },
   {
     id: 'removal-dropout-lower-loss',
     sentence: 'With every unit in place, the network trained with dropout also ends with the lower validation loss.',
     frequency: 'most',
     measure: withAndWithout({ 'validation loss': (_, whole) => whole.intact.loss }),
-    holds: (m) => m['validation loss with']! < m['validation loss without']!,
+    holds: lowerWithDropout('validation loss'),
   },
   {
     id: 'removal-accuracy-either-way',

@@ -28,7 +28,23 @@ export interface DigitsClaim {
   holds(numbers: Record<string, number>): boolean;
 }
 
+/** The epoch, from 1, at which a curve is lowest. */
 const lowestAt = (values: Float64Array) => values.indexOf(Math.min(...values)) + 1;
+/** A curve's value after its last epoch. */
+const final = (values: Float64Array) => values.at(-1) ?? Number.NaN;
+
+/**
+ * A claim's measure: `read` of one seed's test-error curve (one value per epoch) of the network
+ * with dropout, named `with`, and of the network without, named `without`; each name after
+ * `label` when there is one.
+ */
+const eachTestError =
+  (read: (testError: Float64Array) => number, label?: string): DigitsClaim['measure'] =>
+  (reference, seed) => {
+    const { dropout, plain } = epochCurves(reference, seed);
+    const name = (run: string) => (label === undefined ? run : `${label} ${run}`);
+    return { [name('with')]: read(dropout.testError), [name('without')]: read(plain.testError) };
+  };
 
 export const DIGITS_CLAIMS: readonly DigitsClaim[] = [
   {
@@ -36,10 +52,7 @@ export const DIGITS_CLAIMS: readonly DigitsClaim[] = [
     sentence: 'On all three reference seeds, the network with dropout ends with the lower test error.',
     seeds: CURVE_SEEDS,
     holdsOn: 3,
-    measure: (reference, seed) => {
-      const { dropout, plain } = epochCurves(reference, seed);
-      return { with: dropout.testError.at(-1) ?? Number.NaN, without: plain.testError.at(-1) ?? Number.NaN };
-    },
+    measure: eachTestError(final),
     holds: (m) => m['with']! < m['without']!,
   },
   {
@@ -47,10 +60,7 @@ export const DIGITS_CLAIMS: readonly DigitsClaim[] = [
     sentence: 'On all three seeds, the network without dropout reaches its lowest test error at an earlier epoch.',
     seeds: CURVE_SEEDS,
     holdsOn: 3,
-    measure: (reference, seed) => {
-      const { dropout, plain } = epochCurves(reference, seed);
-      return { 'best epoch with': lowestAt(dropout.testError), 'best epoch without': lowestAt(plain.testError) };
-    },
+    measure: eachTestError(lowestAt, 'best epoch'),
     holds: (m) => m['best epoch without']! < m['best epoch with']!,
   },
   {
