@@ -4,6 +4,17 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } 
 export type Scale = ScaleContinuousNumeric<number, number>;
 
 /** Space around a chart's plotting area, in CSS pixels, for axes and their labels. */
+/** One axis of a chart frame (ChartFrame.svelte): what its Axis draws, but where. */
+export interface AxisSpec {
+  readonly scale: Scale;
+  /** the axis title, with its unit where it has one */
+  readonly label: string;
+  /** approximate number of ticks (the axis's default where not given) */
+  readonly ticks?: number | undefined;
+  /** tick label format (the scale's own where not given) */
+  readonly format?: ((value: number) => string) | undefined;
+}
+
 export interface Margin {
   top: number;
   right: number;
