@@ -55,12 +55,40 @@ function checkState<S extends Specs>(specs: S, state: ValuesOf<S>, where: string
   return state;
 }
 
-/** Checks a definition's own consistency where it is written, and returns it with its types. */
+/**
+ * What a simulation's module writes: its definition, with its starting state as data (`defaults`)
+ * or, where a prop chooses more than its own value (a preset), as a function (`start`); `props`
+ * may be left out when a lesson may set every parameter.
+ */
+export type SimulationSource<S extends Specs, P extends keyof S & string, I extends string> = Omit<
+  SimulationDefinition<S, P, I>,
+  'props' | 'start'
+> & { readonly props?: readonly P[] } & (
+    | {
+        /** its starting state, the full-page view's; a lesson's props replace their own values */
+        readonly defaults: ValuesOf<S>;
+        readonly start?: never;
+      }
+    | { readonly start: SimulationDefinition<S, P, I>['start']; readonly defaults?: never }
+  );
+
+/** Completes a definition from its source, checks its own consistency where it is written, and returns it with its types. */
 export function defineSimulation<S extends Specs, P extends keyof S & string, const I extends string>(
-  definition: SimulationDefinition<S, P, I>,
+  source: SimulationSource<S, P, I>,
 ): SimulationDefinition<S, P, I> {
-  checkState(definition.specs, definition.start({}), definition.id);
-  return definition;
+  const { defaults, start, props, ...definition } = source;
+  const complete: SimulationDefinition<S, P, I> = {
+    ...definition,
+    props: props ?? (Object.keys(source.specs) as P[]),
+    start:
+      start ??
+      ((given) => {
+        const set = Object.entries(given).filter(([, value]) => value !== undefined);
+        return { ...defaults, ...Object.fromEntries(set) };
+      }),
+  };
+  checkState(complete.specs, complete.start({}), complete.id);
+  return complete;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import { publishRun, setReplayer } from '../lib/export/live-runs.ts';
-import type { RunData } from '../lib/export/run-data.ts';
+import type { DataTable, RunData } from '../lib/export/run-data.ts';
 import { listenForShortcuts } from '../lib/presenter/shortcuts.ts';
 import { readSettings, readState, typedNumber, type NumberSpec, type Specs, type ValuesOf } from '../lib/url-state.ts';
 import { messageOf } from '../sim/message-of.ts';
@@ -119,6 +119,32 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
       advance?.(progress);
       return { settings: { ...values }, notices };
     });
+  }
+
+  /**
+   * Computes the simulation on the page, where the work takes a few milliseconds at most and a
+   * thread round trip would cost more than it: `picture` of the state, the summary `describe`
+   * gives of it (announced once it settles), and the tables `tables` gives for the Export dialog.
+   */
+  onPage<P>(
+    picture: (values: ValuesOf<S>) => P,
+    describe: (values: ValuesOf<S>, picture: P) => string,
+    tables: (picture: P, values: ValuesOf<S>) => readonly DataTable[],
+  ): { readonly picture: P; readonly summary: string } {
+    const view = $derived.by(() => {
+      const drawn = picture(this.values);
+      return { picture: drawn, summary: describe(this.values, drawn) };
+    });
+    $effect(() => this.announce(view.summary));
+    this.exportRun(() => ({ tables: tables(view.picture, this.values), settled: true }));
+    return {
+      get picture() {
+        return view.picture;
+      },
+      get summary() {
+        return view.summary;
+      },
+    };
   }
 
   /** Reads a number typed into the field of parameter `name`, with a notice when it had to change. */

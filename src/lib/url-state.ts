@@ -45,6 +45,11 @@ export type ValueOf<P extends ParamSpec> = P extends NumberSpec
 /** The value type of each parameter of a simulation. */
 export type ValuesOf<S extends Specs> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
+/** The names of a simulation's number parameters: those a slider or a number box sets. */
+export type NumberParam<S extends Specs> = {
+  [K in keyof S & string]: S[K] extends NumberSpec ? K : never;
+}[keyof S & string];
+
 /** `value` as one of a choice's words, for values the code supplies (a preset): one that is not is a bug, and throws. */
 export function choiceOf<C extends ChoiceSpec>(spec: C, value: string): C['values'][number] {
   if (!spec.values.includes(value))

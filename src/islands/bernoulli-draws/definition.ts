@@ -27,8 +27,7 @@ export const bernoulliDraws = defineSimulation({
   intro:
     'Draw the mask of one unit again and again and watch the running mean of its output settle on its expected value.',
   specs: DRAWS_SPECS,
-  props: ['p', 'h', 'scaling', 'seed'],
-  start: ({ p = 0.5, h = 1.5, scaling = 'none', seed = 1 }): DrawsState => ({ p, h, scaling, seed }),
+  defaults: { p: 0.5, h: 1.5, scaling: 'none', seed: 1 },
   describe({ p, h }) {
     const q = 1 - p;
     const none = expectedUnitOutput({ h, p, scaling: 'none' });

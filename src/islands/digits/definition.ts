@@ -73,13 +73,7 @@ export const digits = defineSimulation({
   intro:
     'Handwritten digits classified by networks trained with and without dropout in your browser: test error, data-set size, Monte Carlo averaging and features, beside the dropout paper’s findings.',
   specs: DIGITS_SPECS,
-  props: ['experiment', 'hidden', 'size', 'seed'],
-  start: ({ experiment = 'epochs', hidden = REFERENCE_HIDDEN, size = 1000, seed = 1 }): DigitsState => ({
-    experiment,
-    hidden,
-    size,
-    seed,
-  }),
+  defaults: { experiment: 'epochs', hidden: REFERENCE_HIDDEN, size: 1000, seed: 1 },
   describe: ({ experiment }) =>
     `Two networks of 784 inputs, two hidden layers of ${REFERENCE_HIDDEN} ReLU units and 10 outputs learn to read ` +
     `handwritten digits from the same initial weights and minibatches: one with dropout (p = ${PAPER_DROPOUT.input} on the inputs, ` +

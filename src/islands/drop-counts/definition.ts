@@ -25,14 +25,7 @@ export const dropCounts = defineSimulation({
   intro: 'The number of dropped units in a layer, exactly Binomial(n, p), against thousands of sampled masks.',
   specs: DROP_COUNT_SPECS,
   props: ['n', 'p', 'k', 'seed'],
-  start: ({ n = 1024, p = 0.5, k = 10, seed = 1 }): DropCountState => ({
-    n,
-    p,
-    k,
-    masks: 10_000,
-    scale: 'linear',
-    seed,
-  }),
+  defaults: { n: 1024, p: 0.5, k: 10, masks: 10_000, scale: 'linear', seed: 1 },
   describe: (state) => describeCounts(state, factsFor(state)),
   printCaption: ({ masks, seed }) =>
     `The simulation in its starting state: the exact Binomial(n, p) probabilities as bars, and as outlines the share of the ${masks.toLocaleString('en')} masks of seed ${seed} with each count.`,

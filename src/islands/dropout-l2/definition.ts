@@ -32,7 +32,7 @@ export const dropoutL2 = defineSimulation({
     'Dropout on the inputs of a linear regression is ridge regression with a penalty on each weight scaled by its input’s energy: see it beside plain ridge, and a Monte Carlo estimate meet the formula.',
   specs: L2_SPECS,
   props: ['p', 'lambda', 'seed'],
-  start: ({ p = 0.5, lambda = 20, seed = 1 }): L2State => ({ p, lambda, masks: 1_000, seed }),
+  defaults: { p: 0.5, lambda: 20, masks: 1_000, seed: 1 },
   describe: (state) =>
     `A linear regression on ${L2_DATA.size} examples of ${L2_DATA.scales.length} inputs whose scales differ by a factor ` +
     `of ${L2_DATA.scales[0] / L2_DATA.scales[1]} from one to the next is fitted three ways: without a penalty, with inverted dropout on its inputs, and with ridge regression. ` +

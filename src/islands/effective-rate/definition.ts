@@ -25,7 +25,7 @@ export const effectiveRate = defineSimulation({
     'One gradient step under classic and inverted dropout from equivalent weights, and the step over many masks against no dropout: the same mean plus a penalty, with a spread that grows with p/q.',
   specs: RATE_SPECS,
   props: ['p', 'seed'],
-  start: ({ p = 0.5, seed = MEAN_STEP_RUN.seed }): RateState => ({ p, weights: 'out', seed }),
+  defaults: { p: 0.5, weights: 'out', seed: MEAN_STEP_RUN.seed },
   describe({ p }) {
     const q = 1 - p;
     return (

@@ -26,7 +26,7 @@ export const expectedValue = defineSimulation({
     'Thousands of masks on one layer: the spread of the next unit’s pre-activation in training, and the one value the test network computes, under every dropout mode and mistake.',
   specs: EXPECTED_VALUE_SPECS,
   props: ['mode', 'p', 'seed'],
-  start: ({ mode = 'inverted', p = 0.5, seed = 1 }): ExpectedValueState => ({ mode, p, samples: 10_000, seed }),
+  defaults: { mode: 'inverted', p: 0.5, samples: 10_000, seed: 1 },
   describe: ({ mode, p, seed }) =>
     `A layer of 16 units with fixed activations feeds one unit of the next layer. ` +
     describeLayer(mode, p, layerFacts(layerFor(seed), mode, p)),

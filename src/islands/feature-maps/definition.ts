@@ -30,13 +30,7 @@ export const featureMaps = defineSimulation({
     'Drop and keep the hidden units of a network trained on two moons, or sample a mask, and watch every map downstream and the decision map change.',
   specs: FEATURE_MAP_SPECS,
   props: ['p', 'network', 'seed'],
-  start: ({ p = FM_TRAINING_P, network = 'dropout', seed = 1 }): FeatureMapState => ({
-    mask: FM_ALL_KEPT,
-    p,
-    scaling: 'none',
-    network,
-    seed,
-  }),
+  defaults: { mask: FM_ALL_KEPT, p: FM_TRAINING_P, scaling: 'none', network: 'dropout', seed: 1 },
   describe({ mask, network }) {
     const dropped = [...mask].flatMap((bit, unit) => (bit === '0' ? [unitName(unit)] : []));
     return (

@@ -22,8 +22,7 @@ export const monteCarlo = defineSimulation({
   intro:
     'Leave dropout on at prediction time and average many passes: the spread of the answers shows where the network is unsure.',
   specs: MC_SPECS,
-  props: ['p', 'passes', 'seed'],
-  start: ({ p = 0.2, passes = 100, seed = 1 }): McState => ({ p, passes, seed }),
+  defaults: { p: 0.2, passes: 100, seed: 1 },
   describe: ({ p, passes }) =>
     `A network with two hidden layers of 64 ReLU units is trained with dropout at p = ${p} on ${MC_FIXED.trainSize} noisy ` +
     `points of a curve between x = −1 and x = 1. It then predicts from x = −2 to 2 twice: once with the test network, and ` +

@@ -25,7 +25,7 @@ export const neuronToggling = defineSimulation({
     'Click or press any hidden unit to drop or keep it, or sample a whole mask, and watch the next layer and the output change.',
   specs: TOGGLE_SPECS,
   props: ['p', 'seed'],
-  start: ({ p = 0.5, seed = 1 }): ToggleState => ({ mask: ALL_KEPT, p, scaling: 'none', seed }),
+  defaults: { mask: ALL_KEPT, p: 0.5, scaling: 'none', seed: 1 },
   describe(state) {
     const { output, fullOutput } = togglePasses(state);
     return (

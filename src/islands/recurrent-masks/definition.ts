@@ -24,13 +24,12 @@ export const recurrentMasks = defineSimulation({
   intro:
     'The masks of a recurrent layer over the time steps of one sequence: a fresh mask at every step, or one mask for the whole sequence (variational dropout).',
   specs: TIME_MASK_SPECS,
-  props: ['p', 'steps', 'units', 'seed'],
-  start: ({
-    p = RECURRENT_LESSON_STATE.p,
-    steps = RECURRENT_LESSON_STATE.steps,
-    units = RECURRENT_LESSON_STATE.units,
-    seed = 1,
-  }): TimeMaskState => ({ p, steps, units, seed }),
+  defaults: {
+    p: RECURRENT_LESSON_STATE.p,
+    steps: RECURRENT_LESSON_STATE.steps,
+    units: RECURRENT_LESSON_STATE.units,
+    seed: 1,
+  },
   describe: (state) =>
     `Two grids of ${state.steps} time steps (rows) of ${state.units} units (columns); a filled cell is a kept unit, ` +
     `an outlined one a dropped unit. The first grid draws a fresh mask at every step, the second draws one mask ` +

@@ -25,8 +25,7 @@ export const spatialDropout = defineSimulation({
   intro:
     'A small convolutional network trains on real handwritten digits in your browser. See one digit’s feature maps, drop activations one by one or whole maps, and compare the validation error of networks trained each way.',
   specs: SPATIAL_SPECS,
-  props: ['mask', 'p', 'digit', 'seed'],
-  start: ({ mask = 'element', p = SPATIAL_LESSON_P, digit = 1, seed = 1 }): SpatialState => ({ mask, p, digit, seed }),
+  defaults: { mask: 'element', p: SPATIAL_LESSON_P, digit: 1, seed: 1 },
   describe: ({ mask, p }) =>
     `${SETUP_SENTENCE} The simulation shows one validation digit’s feature maps as heat maps, one per channel, and the same maps ` +
     `under a mask dropping ${MASK_NAMES[mask]} at p = ${p}, dropped activations marked. It reports how strongly neighbouring ` +

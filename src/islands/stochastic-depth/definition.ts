@@ -23,13 +23,7 @@ export const stochasticDepth = defineSimulation({
   intro:
     'Skip whole residual blocks at random, with a drop probability that rises linearly with depth or is the same for all: see which blocks a minibatch keeps and how deep the network is on average.',
   specs: DEPTH_SPECS,
-  props: ['blocks', 'p', 'rule', 'seed'],
-  start: ({
-    blocks = DEPTH_LESSON_STATE.blocks,
-    p = DEPTH_LESSON_STATE.pLast,
-    rule = DEPTH_LESSON_STATE.rule,
-    seed = 1,
-  }): DepthState => ({ blocks, p, rule, seed }),
+  defaults: { blocks: DEPTH_LESSON_STATE.blocks, p: DEPTH_LESSON_STATE.pLast, rule: DEPTH_LESSON_STATE.rule, seed: 1 },
   describe: (state) =>
     `A residual network of ${state.blocks} blocks; in each training minibatch, block l is skipped with drop ` +
     `probability p_l and the signal passes on by its identity connection. The charts show the blocks a few ` +

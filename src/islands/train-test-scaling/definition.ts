@@ -22,8 +22,7 @@ export const trainTestScaling = defineSimulation({
   intro:
     'The same weights used two ways, by classic and by inverted dropout: what each test network computes, and why each agrees in expectation with its own training network.',
   specs: SCALING_SPECS,
-  props: ['p', 'seed'],
-  start: ({ p = 0.5, seed = 1 }): ScalingState => ({ p, seed }),
+  defaults: { p: 0.5, seed: 1 },
   describe({ p, seed }) {
     const layer = layerFor(seed);
     return describeScaling(p, layerFacts(layer, 'classic', p), layerFacts(layer, 'inverted', p));

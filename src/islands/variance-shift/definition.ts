@@ -24,13 +24,7 @@ export const varianceShift = defineSimulation({
   intro:
     'A BN layer after dropout learns its statistics from masked inputs and meets unmasked ones at test: see the variance it learns, the variance it meets, and what happens when dropout moves after BN.',
   specs: SHIFT_SPECS,
-  props: ['p', 'mean', 'variance', 'seed'],
-  start: ({
-    p = SHIFT_LESSON_STATE.p,
-    mean = SHIFT_LESSON_STATE.mean,
-    variance = SHIFT_LESSON_STATE.variance,
-    seed = 1,
-  }): ShiftState => ({ p, mean, variance, seed }),
+  defaults: { p: SHIFT_LESSON_STATE.p, mean: SHIFT_LESSON_STATE.mean, variance: SHIFT_LESSON_STATE.variance, seed: 1 },
   describe: (state) =>
     `One unit x, drawn from a normal distribution, passes through inverted dropout and a batch-normalization layer, ` +
     `which learns its mean and variance over ${SHIFT_LESSON_STATE.batches} training minibatches of ${SHIFT_LESSON_STATE.batchSize} ` +
