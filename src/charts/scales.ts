@@ -3,7 +3,6 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric, type ScaleLinear } 
 /** Any continuous numeric scale the chart layers draw with (linear or logarithmic). */
 export type Scale = ScaleContinuousNumeric<number, number>;
 
-/** Space around a chart's plotting area, in CSS pixels, for axes and their labels. */
 /** One axis of a chart frame (ChartFrame.svelte): what its Axis draws, but where. */
 export interface AxisSpec {
   readonly scale: Scale;
@@ -15,6 +14,7 @@ export interface AxisSpec {
   readonly format?: ((value: number) => string) | undefined;
 }
 
+/** Space around a chart's plotting area, in CSS pixels, for axes and their labels. */
 export interface Margin {
   top: number;
   right: number;

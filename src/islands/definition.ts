@@ -57,19 +57,26 @@ function checkState<S extends Specs>(specs: S, state: ValuesOf<S>, where: string
 
 /**
  * What a simulation's module writes: its definition, with its starting state as data (`defaults`)
- * or, where a prop chooses more than its own value (a preset), as a function (`start`); `props`
- * may be left out when a lesson may set every parameter.
+ * or, where a prop chooses more than its own value (a preset), as a function (`start`); with
+ * `defaults`, `props` may be left out when a lesson may set every parameter.
  */
 export type SimulationSource<S extends Specs, P extends keyof S & string, I extends string> = Omit<
   SimulationDefinition<S, P, I>,
   'props' | 'start'
-> & { readonly props?: readonly P[] } & (
+> &
+  (
     | {
         /** its starting state, the full-page view's; a lesson's props replace their own values */
         readonly defaults: ValuesOf<S>;
         readonly start?: never;
+        readonly props?: readonly P[];
       }
-    | { readonly start: SimulationDefinition<S, P, I>['start']; readonly defaults?: never }
+    | {
+        readonly start: SimulationDefinition<S, P, I>['start'];
+        readonly defaults?: never;
+        // A hand-written start reads only the props it names, so they are listed.
+        readonly props: readonly P[];
+      }
   );
 
 /** Completes a definition from its source, checks its own consistency where it is written, and returns it with its types. */
