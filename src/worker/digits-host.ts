@@ -3,6 +3,7 @@ import type { DigitsPoint, PointResult } from '../sim/digits/experiments/points.
 import type { DigitSplit } from '../sim/digits/split.ts';
 import { messageOf } from '../sim/message-of.ts';
 import type { ControlRequest, DigitsEvent, DigitsRequest, RunRequest } from './digits-protocol.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
 import { cancelRun, queueSlice, type Scheduler, type SlicedRun } from './scheduler.ts';
 
 /** Milliseconds of work between yields to the message loop: a cancel or pause waits at most this long. */
@@ -52,25 +53,17 @@ export class DigitsHost<Point = DigitsPoint, Result = PointResult> {
     this.#makeJob = makeJob;
   }
 
+  /** The handler of each request the main thread may send. */
+  readonly #handlers: Handlers<DigitsRequest<Point>> = {
+    run: (request) => void this.#start(request),
+    cancel: ({ target }) =>
+      cancelRun(this.#sessions.get(target), (session) => this.#end(session, { kind: 'cancelled', id: session.id })),
+    control: (request) => this.#control(request),
+  };
+
   /** Handles one request from the main thread. */
   receive(request: DigitsRequest<Point>): void {
-    switch (request.kind) {
-      case 'run':
-        void this.#start(request);
-        return;
-      case 'cancel':
-        cancelRun(this.#sessions.get(request.target), (session) =>
-          this.#end(session, { kind: 'cancelled', id: session.id }),
-        );
-        return;
-      case 'control':
-        this.#control(request);
-        return;
-      default: {
-        const { id, kind } = request as { id: number; kind: unknown };
-        this.#post({ kind: 'error', id, message: `the digits worker does not handle ${String(kind)}` });
-      }
-    }
+    dispatch('digits', this.#handlers, request, (error) => this.#post(error));
   }
 
   async #start({ id, point, paused = false }: RunRequest<Point>): Promise<void> {

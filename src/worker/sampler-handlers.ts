@@ -1,5 +1,6 @@
 import { sampleDropCounts } from '../sim/drop-counts.ts';
 import { messageOf } from '../sim/message-of.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
 import type { RequestBody } from './protocol.ts';
 import { DROPOUT_MODES } from '../sim/dropout.ts';
 import { parametersOf } from '../sim/feature-maps/parameters.ts';
@@ -26,24 +27,21 @@ export interface Reply {
   transfer: Transferable[];
 }
 
+/** What answers each kind of request the sampling worker receives. */
+const HANDLERS: Handlers<SamplerRequest, Reply> = {
+  'unit-draws': unitDraws,
+  'drop-counts': dropCounts,
+  'layer-samples': layerSamples,
+  'feature-map-network': featureMapNetwork,
+};
+
 /**
  * Answers one request of the sampling worker by calling `src/sim`. Never throws: a failure
  * becomes an error event carrying the request's id and a plain message.
  */
 export function handleRequest(request: SamplerRequest): Reply {
   try {
-    switch (request.kind) {
-      case 'unit-draws':
-        return unitDraws(request);
-      case 'drop-counts':
-        return dropCounts(request);
-      case 'layer-samples':
-        return layerSamples(request);
-      case 'feature-map-network':
-        return featureMapNetwork(request);
-      default:
-        throw new Error(`the sampling worker does not handle ${String((request as { kind: unknown }).kind)}`);
-    }
+    return dispatch('sampling', HANDLERS, request, (error) => ({ event: error, transfer: [] }));
   } catch (error) {
     return { event: { kind: 'error', id: request.id, message: messageOf(error) }, transfer: [] };
   }

@@ -5,6 +5,7 @@ import { streamRng, Stream } from '../sim/random.ts';
 import { trainerPair, Trainer } from '../sim/train.ts';
 import { messageOf } from '../sim/message-of.ts';
 import { answerMonteCarlo } from './trainer-monte-carlo.ts';
+import { dispatch, type Handlers } from './dispatch.ts';
 import { cancelRun, queueSlice, type Scheduler, type SlicedRun } from './scheduler.ts';
 import {
   MAX_EPOCHS,
@@ -57,29 +58,18 @@ export class TrainingHost {
     this.#scheduler = scheduler;
   }
 
+  /** The handler of each request the main thread may send. */
+  readonly #handlers: Handlers<TrainerRequest> = {
+    train: (request) => this.#start(request),
+    cancel: ({ target }) =>
+      cancelRun(this.#sessions.get(target), (session) => this.#finish(session, { kind: 'cancelled', id: session.id })),
+    control: (request) => this.#control(request),
+    'monte-carlo': (request) => this.#post(answerMonteCarlo(request)),
+  };
+
   /** Handles one request from the main thread. */
   receive(request: TrainerRequest): void {
-    switch (request.kind) {
-      case 'train':
-        this.#start(request);
-        return;
-      case 'cancel':
-        cancelRun(this.#sessions.get(request.target), (session) =>
-          this.#finish(session, { kind: 'cancelled', id: session.id }),
-        );
-        return;
-      case 'control':
-        this.#control(request);
-        return;
-      case 'monte-carlo':
-        this.#post(answerMonteCarlo(request));
-        return;
-      default: {
-        // Only a caller outside the types (another worker's request) reaches here.
-        const { id, kind } = request as { id: number; kind: unknown };
-        this.#post({ kind: 'error', id, message: `the training worker does not handle ${String(kind)}` });
-      }
-    }
+    dispatch('training', this.#handlers, request, (error) => this.#post(error));
   }
 
   #start(request: TrainRequest): void {
