@@ -1,6 +1,6 @@
 /**
- * The SCORM 1.2 run-time API (RTE 3.3): finding the object an LMS puts on one of the windows
- * around the content, and calling it with every result checked.
+ * The SCORM 1.2 run-time API (RTE 3.3), and what SCORM 2004's shares with it: finding the object an
+ * LMS puts on one of the windows around the content, and calling it with every result checked.
  */
 
 /** The LMS's API object, `window.API`. Results are the strings "true" and "false" (RTE 3.3.3). */
@@ -14,6 +14,34 @@ export interface Scorm12Api {
   LMSGetErrorString(code: string): string;
 }
 
+/** What a session does with an edition's API; each edition names the methods its own way. */
+type SessionCall = 'initialize' | 'getValue' | 'setValue' | 'commit' | 'finish' | 'lastError' | 'errorString';
+
+/** One edition of the run-time API, as {@link openEditionSession} calls it. */
+export interface ApiEdition<Api> {
+  /** starts every warning: `SCORM`, `SCORM 2004` */
+  label: string;
+  /** the API's method for each call; a warning names a failed call by it */
+  methods: Readonly<Record<SessionCall, keyof Api & string>>;
+  /** error codes after a get that mean the LMS holds nothing there yet, which is no failure */
+  unset: readonly string[];
+}
+
+/** SCORM 1.2 (RTE 3.3), where every error after a get is a failure. */
+const SCORM_12: ApiEdition<Scorm12Api> = {
+  label: 'SCORM',
+  methods: {
+    initialize: 'LMSInitialize',
+    getValue: 'LMSGetValue',
+    setValue: 'LMSSetValue',
+    commit: 'LMSCommit',
+    finish: 'LMSFinish',
+    lastError: 'LMSGetLastError',
+    errorString: 'LMSGetErrorString',
+  },
+  unset: [],
+};
+
 /** What discovery needs of a window; a real `Window` has it, and tests pass plain objects. */
 export interface FrameLike {
   readonly parent: FrameLike | null;
@@ -26,16 +54,6 @@ export interface FrameLike {
  */
 export const MAX_PARENT_DEPTH = 7;
 
-const METHODS = [
-  'LMSInitialize',
-  'LMSFinish',
-  'LMSGetValue',
-  'LMSSetValue',
-  'LMSCommit',
-  'LMSGetLastError',
-  'LMSGetErrorString',
-] as const;
-
 /** Whether a value is an object with a function under each of `names`: an edition's API. */
 export function hasMethods(value: unknown, names: readonly string[]): boolean {
   if (typeof value !== 'object' || value === null) return false;
@@ -45,7 +63,7 @@ export function hasMethods(value: unknown, names: readonly string[]): boolean {
 
 /** Whether a value has the functions of the SCORM 1.2 API. */
 export function isScorm12Api(value: unknown): value is Scorm12Api {
-  return hasMethods(value, METHODS);
+  return hasMethods(value, Object.values(SCORM_12.methods));
 }
 
 /** Which API discovery looks for: its property on a window and how to recognise it. */
@@ -131,52 +149,43 @@ export type Warn = (message: string) => void;
 /** Some LMSs return booleans although the standards say strings (RTE 3.3.3, 2004 RTE 3.1.2); both mean the same. */
 const succeeded = (result: unknown) => result === true || result === 'true';
 
-/** How an edition's API explains its last failed call: the error code, and the LMS's text for a code. */
-export interface ErrorSource {
-  lastError(): unknown;
-  errorString(code: string): unknown;
-}
-
 /**
- * The failure reporting a session does over either edition's API. `report` warns of a failed call
- * with the LMS's last error, after `edition` (`SCORM`, `SCORM 2004`); `check` reports a call whose
- * result is not success and says whether it succeeded.
+ * Calls the edition's initialize with `""` and returns the session, or undefined (after a warning)
+ * when the LMS refuses: the quiz then works on its own.
  */
-export function failureReports(edition: string, errors: ErrorSource, warn: Warn) {
-  const report = (call: string) => {
-    const code = String(errors.lastError());
-    warn(`${edition}: ${call} failed with LMS error ${code}: ${errors.errorString(code)}`);
+export function openEditionSession<Api>(edition: ApiEdition<Api>, api: Api, warn: Warn): ScormSession | undefined {
+  const { label, methods, unset } = edition;
+  const call = (name: SessionCall, ...args: string[]): unknown =>
+    (api[methods[name]] as (...args: string[]) => unknown).apply(api, args);
+  /** Warns of a failed call with the LMS's last error. */
+  const report = (failed: string) => {
+    const code = String(call('lastError'));
+    warn(`${label}: ${failed} failed with LMS error ${code}: ${call('errorString', code)}`);
   };
-  const check = (call: string, result: unknown) => {
+  /** Reports a call whose result is not success, and says whether it succeeded. */
+  const check = (failed: string, result: unknown) => {
     if (succeeded(result)) return true;
-    report(call);
+    report(failed);
     return false;
   };
-  return { report, check };
-}
-
-/**
- * Calls `LMSInitialize("")` and returns the session, or undefined (after a warning) when the LMS
- * refuses: the quiz then works on its own.
- */
-export function openSession(api: Scorm12Api, warn: Warn): ScormSession | undefined {
-  const { report, check } = failureReports(
-    'SCORM',
-    { lastError: () => api.LMSGetLastError(), errorString: (code) => api.LMSGetErrorString(code) },
-    warn,
-  );
-  if (!check('LMSInitialize("")', api.LMSInitialize(''))) return undefined;
+  if (!check(`${methods.initialize}("")`, call('initialize', ''))) return undefined;
   return {
     get(element) {
-      const value = api.LMSGetValue(element);
+      const value = call('getValue', element);
       // A get has no result flag: an empty string is a value or an error, and only the error code tells.
-      if (String(api.LMSGetLastError()) === '0') return String(value);
-      report(`LMSGetValue("${element}")`);
+      const code = String(call('lastError'));
+      if (code === '0') return String(value);
+      if (!unset.includes(code)) report(`${methods.getValue}("${element}")`);
       return undefined;
     },
     set: (element, value) =>
-      check(`LMSSetValue("${element}", "${value.slice(0, 40)}")`, api.LMSSetValue(element, value)),
-    commit: () => check('LMSCommit("")', api.LMSCommit('')),
-    finish: () => check('LMSFinish("")', api.LMSFinish('')),
+      check(`${methods.setValue}("${element}", "${value.slice(0, 40)}")`, call('setValue', element, value)),
+    commit: () => check(`${methods.commit}("")`, call('commit', '')),
+    finish: () => check(`${methods.finish}("")`, call('finish', '')),
   };
+}
+
+/** Opens a SCORM 1.2 session: `LMSInitialize("")`, see {@link openEditionSession}. */
+export function openSession(api: Scorm12Api, warn: Warn): ScormSession | undefined {
+  return openEditionSession(SCORM_12, api, warn);
 }
