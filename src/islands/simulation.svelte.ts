@@ -125,26 +125,18 @@ export class Simulation<S extends Specs, C extends { dispose(): void } = never> 
    * Computes the simulation on the page, where the work takes a few milliseconds at most and a
    * thread round trip would cost more than it: `picture` of the state, the summary `describe`
    * gives of it (announced once it settles), and the tables `tables` gives for the Export dialog.
+   * Returns what reads the current picture, for the island to derive its own from:
+   * `const picture = $derived.by(sim.onPage(depthPicture, describeDepth, depthTables));`
    */
   onPage<P>(
     picture: (values: ValuesOf<S>) => P,
     describe: (values: ValuesOf<S>, picture: P) => string,
     tables: (picture: P, values: ValuesOf<S>) => readonly DataTable[],
-  ): { readonly picture: P; readonly summary: string } {
-    const view = $derived.by(() => {
-      const drawn = picture(this.values);
-      return { picture: drawn, summary: describe(this.values, drawn) };
-    });
-    $effect(() => this.announce(view.summary));
-    this.exportRun(() => ({ tables: tables(view.picture, this.values), settled: true }));
-    return {
-      get picture() {
-        return view.picture;
-      },
-      get summary() {
-        return view.summary;
-      },
-    };
+  ): () => P {
+    const drawn = $derived(picture(this.values));
+    $effect(() => this.announce(describe(this.values, drawn)));
+    this.exportRun(() => ({ tables: tables(drawn, this.values), settled: true }));
+    return () => drawn;
   }
 
   /** Reads a number typed into the field of parameter `name`, with a notice when it had to change. */

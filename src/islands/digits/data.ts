@@ -10,6 +10,7 @@ import {
   type PointResult,
 } from '../../sim/digits/experiments/points.ts';
 import { DIGIT_PIXELS } from '../../sim/digits/digits.ts';
+import { readoutTable } from '../run-tables.ts';
 import type { DigitsState } from './definition.ts';
 import {
   ARMS,
@@ -187,11 +188,7 @@ function runTables(run: readonly FinishedRun[]): DataTable[] {
         columns: ['thinned networks averaged, k', 'test error'],
         rows: curveRows([result.averagedError]),
       },
-      {
-        title: 'Test error of the network with its weights scaled, your run',
-        columns: ['test error'],
-        rows: [[result.scaledError]],
-      },
+      readoutTable('Test error of the network with its weights scaled, your run', [['test error', result.scaledError]]),
     ]),
     ...(Object.keys(features).length === 0 ? [] : featureTables(features, 'your run')),
   ];

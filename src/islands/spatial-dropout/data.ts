@@ -2,6 +2,7 @@ import type { DataTable } from '../../lib/export/run-data.ts';
 import { DIGIT_PIXELS, DIGIT_SIDE } from '../../sim/digits/digits.ts';
 import type { SpatialResult } from '../../sim/conv/spatial-job.ts';
 import { SPATIAL_SETUP } from '../../sim/conv/spatial-setup.ts';
+import { readoutTable } from '../run-tables.ts';
 import type { DigitMeasures, ShownDigit } from './picture.ts';
 import { NETWORK_NAMES } from './summary.ts';
 
@@ -39,31 +40,23 @@ export function spatialTables(
       columns: ['network', `validation error (fraction of ${SPATIAL_SETUP.validationDigits} digits)`],
       rows: NETWORK_NAMES.map((name, i) => [name, result.errors[i] ?? '']),
     },
-    {
-      title: `Neighbour measures over ${SPATIAL_SETUP.measureDigits} validation digits`,
-      columns: [
-        'neighbour correlation r',
-        'R² of element-wise holes from their kept neighbours',
-        'R² of channel holes from their kept neighbours',
-      ],
-      rows: [[result.correlation, result.elementR2, result.channelR2]],
-    },
+    readoutTable(`Neighbour measures over ${SPATIAL_SETUP.measureDigits} validation digits`, [
+      ['neighbour correlation r', result.correlation],
+      ['R² of element-wise holes from their kept neighbours', result.elementR2],
+      ['R² of channel holes from their kept neighbours', result.channelR2],
+    ]),
     {
       title: 'Pixels of the shown digit',
       columns: ['row', 'column', 'intensity (0 to 255)'],
       rows: Array.from(shown.pixels, (value, k) => [...place(k), value]),
     },
     channelMaps,
-    {
-      title: 'The mask on the shown digit',
-      columns: [
-        'class of the digit',
-        'activations dropped',
-        'activations',
-        'neighbour correlation r, this digit',
-        'R² of the dropped activations from their kept neighbours',
-      ],
-      rows: [[shown.label, measures.dropped, measures.activations, measures.correlation, measures.r2]],
-    },
+    readoutTable('The mask on the shown digit', [
+      ['class of the digit', shown.label],
+      ['activations dropped', measures.dropped],
+      ['activations', measures.activations],
+      ['neighbour correlation r, this digit', measures.correlation],
+      ['R² of the dropped activations from their kept neighbours', measures.r2],
+    ]),
   ];
 }

@@ -1,4 +1,5 @@
 import type { DataTable } from '../../lib/export/run-data.ts';
+import { readoutTable } from '../run-tables.ts';
 import type { DepthPicture } from './summary.ts';
 
 /**
@@ -21,16 +22,12 @@ export function depthTables(picture: DepthPicture): DataTable[] {
       columns: ['active blocks', 'exact probability', 'fraction of sampled minibatches'],
       rows: Array.from(exact, (probability, d) => [d, probability, sampled[d] ?? '']),
     },
-    {
-      title: 'Expected and sampled depth',
-      columns: [
-        'expected depth Σ q_l (blocks)',
-        'mean sampled depth (blocks)',
-        'shallowest (blocks)',
-        'deepest (blocks)',
-      ],
-      rows: [[picture.expected, picture.meanDepth, picture.shallowest, picture.deepest]],
-    },
+    readoutTable('Expected and sampled depth', [
+      ['expected depth Σ q_l (blocks)', picture.expected],
+      ['mean sampled depth (blocks)', picture.meanDepth],
+      ['shallowest (blocks)', picture.shallowest],
+      ['deepest (blocks)', picture.deepest],
+    ]),
     {
       title: 'Blocks active in each sampled minibatch',
       columns: ['minibatch', 'active blocks', ...blockNames],

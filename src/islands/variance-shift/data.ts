@@ -1,5 +1,6 @@
 import type { DataTable } from '../../lib/export/run-data.ts';
 import type { ShiftSamples } from '../../sim/variance-shift/batch-norm.ts';
+import { readoutTable } from '../run-tables.ts';
 import type { ShiftPicture } from './summary.ts';
 
 /** The two placements as the charts name them, with their Monte Carlo runs. */
@@ -36,15 +37,11 @@ export function shiftTables(picture: ShiftPicture): DataTable[] {
         run.outputVariance,
       ]),
     },
-    {
-      title: 'Formula, dropout before BN',
-      columns: [
-        'variance of BN’s input in training, (c² + v)/q − c²',
-        'variance of BN’s input at test, v',
-        'variance of BN’s output at test, their ratio',
-      ],
-      rows: [[formula.training, formula.test, formula.ratio]],
-    },
+    readoutTable('Formula, dropout before BN', [
+      ['variance of BN’s input in training, (c² + v)/q − c²', formula.training],
+      ['variance of BN’s input at test, v', formula.test],
+      ['variance of BN’s output at test, their ratio', formula.ratio],
+    ]),
     {
       title: 'BN’s output variance at test against p, by the formula',
       columns: ['drop probability p', 'output variance, dropout before BN', 'output variance, dropout after BN'],
