@@ -8,7 +8,7 @@ import type { Theme } from '../charts/palette.ts';
 import type { SimulationDefinition } from '../islands/definition.ts';
 import { simulationById, type SimId } from '../islands/simulations.ts';
 import { printedChart, type PrintedChart } from '../lib/pictures/printed-svg.ts';
-import { rasterize } from '../lib/pictures/rasterize.ts';
+import { rasterizeWebp } from '../lib/pictures/rasterize.ts';
 import { fittedChart, standaloneSvg } from '../lib/pictures/standalone.ts';
 import {
   simulationSocialPath,
@@ -36,9 +36,9 @@ export function thumbnailSvg(id: SimId, theme: Theme): string {
   return standaloneSvg(fittedChart(startingChart(id), frame), THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT, theme);
 }
 
-/** The thumbnail of simulation `id` as a PNG for `theme`, at THUMBNAIL_DENSITY pixels per CSS pixel. */
-export function thumbnailPng(id: SimId, theme: Theme): Buffer {
-  return rasterize(thumbnailSvg(id, theme), THUMBNAIL_WIDTH * THUMBNAIL_DENSITY);
+/** The thumbnail of simulation `id` as a lossless WebP for `theme`, at THUMBNAIL_DENSITY pixels per CSS pixel. */
+export function thumbnailWebp(id: SimId, theme: Theme): Promise<Buffer> {
+  return rasterizeWebp(thumbnailSvg(id, theme), THUMBNAIL_WIDTH * THUMBNAIL_DENSITY);
 }
 
 /**

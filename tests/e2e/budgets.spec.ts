@@ -18,8 +18,8 @@ const KB = 1024;
 /** Each route measured, and its budgets in bytes: in all, and for the page's HTML alone. */
 const PAGES = [
   // The home page: text, the live mask figure (its island and Svelte's runtime), each lesson's
-  // card with its key figure's thumbnail (both themes' in the HTML, the page's theme's fetched as it
-  // nears the window), the progress box, the site's styles and two faces.
+  // card with its key figure's thumbnail (the page's theme's, fetched as it nears the window), the
+  // progress box, the site's styles and two faces.
   { route: '/', total: 470 * KB, html: 45 * KB },
   // The first lesson: its HTML carries MathML for every formula and each simulation's printed picture;
   // its fonts are KaTeX's as well as the two faces.

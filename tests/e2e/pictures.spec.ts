@@ -78,7 +78,7 @@ test.describe('the lab index with a light system theme', () => {
     await scrollThrough(page);
     await expect.poll(async () => (await shownThumbnails(page)).filter((image) => image.loaded).length).toBe(15);
     for (const image of await shownThumbnails(page)) {
-      expect(image.src).toMatch(/-light\.png$/);
+      expect(image.src).toMatch(/-light\.webp$/);
       expect(image.alt.length, image.src).toBeGreaterThan(20);
     }
 
@@ -86,7 +86,7 @@ test.describe('the lab index with a light system theme', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await scrollThrough(page);
     await expect.poll(async () => (await shownThumbnails(page)).filter((image) => image.loaded).length).toBe(15);
-    for (const image of await shownThumbnails(page)) expect(image.src).toMatch(/-dark\.png$/);
+    for (const image of await shownThumbnails(page)) expect(image.src).toMatch(/-dark\.webp$/);
   });
 
   test('keeps its layout while the thumbnails load', async ({ page }) => {
@@ -118,15 +118,33 @@ test.describe('a lesson with a dark system theme', () => {
   test.use({ colorScheme: 'dark' });
 
   test('heads its text with its key figure, which links to its simulation', async ({ page }) => {
+    const pictures: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.includes('/pictures/')) pictures.push(request.url().split('/').at(-1) ?? '');
+    });
     await page.goto('/lessons/how-many-units-drop/');
     const figure = page.locator('header figure.key-figure');
     const shown = figure.locator('img:visible');
     await expect(shown).toHaveCount(1);
-    await expect(shown).toHaveAttribute('src', /\/pictures\/drop-counts-dark\.png$/);
+    await expect
+      .poll(() => shown.evaluate((image: HTMLImageElement) => image.currentSrc))
+      .toMatch(/\/pictures\/drop-counts-dark\.webp$/);
     await expect(shown).toHaveAttribute('alt', /\S/);
     await expect(shown).not.toHaveAttribute('loading', 'lazy');
     await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
+    // Only the shown theme's file is fetched: the other theme's bytes would come before the paint.
+    expect(pictures).toEqual(['drop-counts-dark.webp']);
     await figure.getByRole('link').click();
     await expect(page).toHaveURL(/\/lab\/drop-counts\/$/);
+  });
+
+  test("shows the theme the reader chose on the site over the system's", async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('dropout-lab:theme', 'light'));
+    await page.goto('/lessons/how-many-units-drop/');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+    const shown = page.locator('header figure.key-figure img');
+    await expect
+      .poll(() => shown.evaluate((image: HTMLImageElement) => image.complete && image.currentSrc))
+      .toMatch(/\/pictures\/drop-counts-light\.webp$/);
   });
 });

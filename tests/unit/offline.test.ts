@@ -11,7 +11,7 @@ describe('precachedFiles', () => {
       'index.html',
       'scorm/why-dropout.zip',
       'og/lessons/why-dropout.png',
-      'pictures/training-dark.png',
+      'pictures/training-dark.webp',
       'sw.js',
       '_astro/KaTeX_Main-Regular.B22Nviop.woff2',
       '_astro/KaTeX_Main-Regular.Dr94JaBh.woff',
@@ -33,7 +33,7 @@ describe('precachedFiles', () => {
       'lessons/why-dropout/index.html',
       'pagefind/fragment/en_5a27c38.pf_fragment',
       'pagefind/pagefind.js',
-      'pictures/training-dark.png',
+      'pictures/training-dark.webp',
     ]);
   });
 

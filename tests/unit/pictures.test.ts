@@ -1,10 +1,13 @@
+import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import type { Component } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { tokenColour, type Theme } from '../../src/charts/palette.ts';
-import { thumbnailPng, thumbnailSvg } from '../../src/components/pictures.ts';
+import { thumbnailSvg, thumbnailWebp } from '../../src/components/pictures.ts';
 import { SIM_IDS } from '../../src/islands/simulations.ts';
 import { standaloneChartCss } from '../../src/lib/pictures/chart-css.ts';
 import { chartsOf, mainChart, printedChart } from '../../src/lib/pictures/printed-svg.ts';
+import { rasterize } from '../../src/lib/pictures/rasterize.ts';
 import { socialPng } from '../../src/lib/pictures/social.ts';
 import { THUMBNAIL_DENSITY, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH } from '../../src/lib/pictures/urls.ts';
 import { wrapText } from '../../src/lib/pictures/wrap.ts';
@@ -76,19 +79,26 @@ describe('a printed picture', () => {
 });
 
 describe.each(SIM_IDS)('the thumbnail of %s', (id) => {
-  it.each(THEMES)('in the %s theme is a standalone SVG and a PNG of its size', (theme) => {
+  it.each(THEMES)('in the %s theme is a standalone SVG and a lossless WebP of its size', async (theme) => {
     const svg = thumbnailSvg(id, theme);
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).not.toContain('var(');
     expect(svg).toContain(hex('bg', theme));
-    const png = thumbnailPng(id, theme);
-    expect(pngHeader(png)).toEqual({
-      signature: PNG_SIGNATURE,
-      width: THUMBNAIL_WIDTH * THUMBNAIL_DENSITY,
-      height: THUMBNAIL_HEIGHT * THUMBNAIL_DENSITY,
-    });
-    // Small enough for a card on a phone's data plan.
-    expect(png.length).toBeLessThan(60_000);
+    const webp = await thumbnailWebp(id, theme);
+    expect([webp.subarray(0, 4).toString('latin1'), webp.subarray(8, 16).toString('latin1')]).toEqual([
+      'RIFF',
+      'WEBPVP8L',
+    ]);
+    const { data, info } = await sharp(webp).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([
+      THUMBNAIL_WIDTH * THUMBNAIL_DENSITY,
+      THUMBNAIL_HEIGHT * THUMBNAIL_DENSITY,
+    ]);
+    // Lossless: the very pixels of the PNG resvg draws.
+    const png = PNG.sync.read(rasterize(svg, THUMBNAIL_WIDTH * THUMBNAIL_DENSITY));
+    expect(data.equals(png.data)).toBe(true);
+    // Small enough for a card on a phone's data plan, and for a lesson's key figure not to hold up its paint.
+    expect(webp.length).toBeLessThan(30_000);
   });
 });
 

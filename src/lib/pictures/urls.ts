@@ -9,17 +9,17 @@ import { withBase } from '../url.ts';
 export const THUMBNAIL_WIDTH = 640;
 export const THUMBNAIL_HEIGHT = 360;
 /**
- * How many PNG pixels a thumbnail has per CSS pixel. One: a card shows it at most 640 px wide,
+ * How many pixels a thumbnail's file has per CSS pixel. One: a card shows it at most 640 px wide,
  * and at 2 its files grew past 100 KB (the network diagram's, the feature maps').
  */
 export const THUMBNAIL_DENSITY = 1;
 
 /**
  * The thumbnail of simulation `id` (a SimId of src/islands/simulations.ts, which this layer may
- * not import) at its starting state in `theme`: `/pictures/<id>-<theme>.png` under the base.
+ * not import) at its starting state in `theme`: `/pictures/<id>-<theme>.webp` under the base.
  */
 export function thumbnailPath(id: string, theme: Theme): string {
-  return withBase(`/pictures/${id}-${theme}.png`);
+  return withBase(`/pictures/${id}-${theme}.webp`);
 }
 
 /** A social preview image's size in pixels, as Open Graph and Twitter's large card expect it. */

@@ -1,8 +1,8 @@
-/** Each simulation's thumbnail in each theme, written by the build: `/pictures/<id>-<theme>.png`. */
+/** Each simulation's thumbnail in each theme, written by the build: `/pictures/<id>-<theme>.webp`. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Theme } from '../../charts/palette.ts';
 import { SIM_IDS, type SimId } from '../../islands/simulations.ts';
-import { thumbnailPng } from '../../components/pictures.ts';
+import { thumbnailWebp } from '../../components/pictures.ts';
 
 const THEMES: readonly Theme[] = ['light', 'dark'];
 
@@ -16,5 +16,7 @@ interface Props {
   theme: Theme;
 }
 
-export const GET: APIRoute<Props> = ({ props }) =>
-  new Response(new Uint8Array(thumbnailPng(props.id, props.theme)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute<Props> = async ({ props }) =>
+  new Response(new Uint8Array(await thumbnailWebp(props.id, props.theme)), {
+    headers: { 'Content-Type': 'image/webp' },
+  });
