@@ -17,6 +17,7 @@ import { offlineCourse } from './src/offline/integration.ts';
 import { mnistDigits } from './src/data/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 import { woff2Only } from './src/styles/woff2-only.ts';
+import { compileHints } from './src/lib/compile-hints.ts';
 
 /**
  * BASE_PATH builds the site for a sub-path (`BASE_PATH=/some/path/ npm run build`);
@@ -68,8 +69,9 @@ export default defineConfig({
     build: { assetsInlineLimit: 0 },
     // Fonts as WOFF2 only (KaTeX's stylesheet also offers WOFF and TrueType): src/styles/woff2-only.ts.
     css: { postcss: { plugins: [woff2Only()] } },
-    // Each simulation's Astro component, written from the registry (src/islands/boundaries.ts).
-    plugins: [simulationIslands(SIMULATIONS)],
+    // Each simulation's Astro component, written from the registry (src/islands/boundaries.ts), and
+    // V8's compile hint atop every script of the browser's bundle (src/lib/compile-hints.ts).
+    plugins: [simulationIslands(SIMULATIONS), compileHints()],
   },
   security: {
     // A strict policy in a <meta> tag: scripts and style elements only from this origin or

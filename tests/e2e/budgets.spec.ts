@@ -1,6 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { COMPILE_HINT } from '../../src/lib/compile-hints.ts';
 import { expect, test } from './fixtures.ts';
 import { hydrateAll } from './helpers.ts';
 
@@ -88,3 +89,22 @@ test('the build ships fonts as WOFF2 only, and each SCORM package weighs at most
     .map(({ path, size }) => `${path}: ${Math.round(size / KB)} KB`);
   expect(heavy).toEqual([]);
 });
+
+/**
+ * What each measured page asks for before it can show anything or run its islands: one stylesheet
+ * (each extra one was a request of its own, and on a phone's few connections it delayed the key
+ * figure), and scripts that each open with V8's compile hint (src/lib/compile-hints.ts), so Chrome
+ * compiles them off the main thread as they arrive. Read from the build, so the same on every run.
+ */
+for (const { route } of PAGES) {
+  test(`${route} links one stylesheet, and every script it loads carries the compile hint`, () => {
+    const html = readFileSync(join(DIST, route, 'index.html'), 'utf8');
+    expect(html.match(/<link rel="stylesheet"/g) ?? []).toHaveLength(1);
+    const scripts = [...html.matchAll(/(?:<script[^>]* src|component-url|renderer-url)="\/(_astro\/[^"]+\.js)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(scripts.length).toBeGreaterThan(0);
+    const unhinted = scripts.filter((file) => !readFileSync(join(DIST, file), 'utf8').startsWith(COMPILE_HINT));
+    expect(unhinted).toEqual([]);
+  });
+}
