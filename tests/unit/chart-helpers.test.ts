@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { describe, expect, it } from 'vitest';
 import { decimatedIndices } from '../../src/charts/decimate.ts';
-import { dotPath } from '../../src/charts/dot-path.ts';
+import { classPaths, dotPath } from '../../src/charts/dot-path.ts';
 import { binValues, extent } from '../../src/charts/bins.ts';
 import { sampleMoments } from '../../src/sim/sampling.ts';
 import { networkLayout } from '../../src/charts/network-layout.ts';
@@ -120,5 +120,23 @@ describe('dotPath', () => {
   it('draws nothing for no points, and stops at the shorter coordinate list', () => {
     expect(dotPath([], [], 2)).toBe('');
     expect(dotPath([1, 2], [3], 2)).toBe('M-1 3a2 2 0 1 0 4 0a2 2 0 1 0 -4 0z');
+  });
+});
+
+describe('classPaths', () => {
+  const points = { inputs: new Float64Array([-1, 1, 1, -1, 0, 0]), targets: new Float64Array([0, 1, 0]) };
+  const plane = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
+
+  it('draws each class as one path, class 0 first, on the square with y upwards', () => {
+    const [zero, one] = classPaths(points, 2, plane, 100);
+    expect(zero).toEqual({ one: false, d: dotPath([0, 50], [0, 50], 2) });
+    expect(one).toEqual({ one: true, d: dotPath([100], [100], 2) });
+  });
+  it('gives the same points on the same plane the paths already drawn, and draws again for another plane', () => {
+    const first = classPaths(points, 2, plane, 100);
+    expect(classPaths(points, 2, { ...plane }, 100)).toBe(first);
+    const wider = classPaths(points, 2, { ...plane, xMax: 3 }, 100);
+    expect(wider).not.toBe(first);
+    expect(wider[1]?.d).toBe(dotPath([50], [100], 2));
   });
 });
