@@ -132,7 +132,14 @@ test.describe('a lesson with a dark system theme', () => {
     await expect(shown).toHaveAttribute('alt', /\S/);
     await expect(shown).not.toHaveAttribute('loading', 'lazy');
     await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
-    // Only the shown theme's file is fetched: the other theme's bytes would come before the paint.
+    // The head asks for that file before the parser reaches the figure, and for no other picture.
+    const preloaded = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="image"]')]
+        .filter((link) => matchMedia(link.media).matches)
+        .map((link) => new URL(link.href).pathname.split('/').at(-1)),
+    );
+    expect(preloaded).toEqual(['drop-counts-dark.webp']);
+    // Only the shown theme's file is fetched, once: the other theme's bytes would come before the paint.
     expect(pictures).toEqual(['drop-counts-dark.webp']);
     await figure.getByRole('link').click();
     await expect(page).toHaveURL(/\/lab\/drop-counts\/$/);

@@ -127,7 +127,11 @@ test('the full-page view prints its picture and its own address', async ({ page,
 
 test('a printed lesson is a PDF', async ({ page }) => {
   await page.goto('/lessons/train-test-scaling/');
+  // On screen the printed pictures are only text (PrintedPicture.astro); printing builds them first.
+  const pictures = page.locator('.sim-print-picture svg');
+  await expect(pictures).toHaveCount(0);
   const pdf = await page.pdf({ format: 'A4' });
+  expect(await pictures.count()).toBeGreaterThanOrEqual(2);
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   // One page object per printed page: text, two pictures and the quiz take several.
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0).toBeGreaterThan(2);
