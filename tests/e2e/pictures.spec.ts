@@ -62,6 +62,24 @@ async function scrollThrough(page: Page): Promise<void> {
   }
 }
 
+/** The file names of the pictures `page` fetches from now on, in order, as they are asked for. */
+function pictureRequests(page: Page): string[] {
+  const pictures: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.includes('/pictures/')) pictures.push(request.url().split('/').at(-1) ?? '');
+  });
+  return pictures;
+}
+
+/** The file names of the images the page's head preloads for the system's theme now in use. */
+function preloadedPictures(page: Page): Promise<(string | undefined)[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="image"]')]
+      .filter((link) => matchMedia(link.media).matches)
+      .map((link) => new URL(link.href).pathname.split('/').at(-1)),
+  );
+}
+
 test.describe('the lab index with a light system theme', () => {
   test.use({ colorScheme: 'light' });
 
@@ -114,14 +132,27 @@ test.describe('the lab index with a light system theme', () => {
   });
 });
 
+test.describe('a lesson with a light system theme', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('asks for its key figure in the light theme from the head, and fetches it once', async ({ page }) => {
+    const pictures = pictureRequests(page);
+    await page.goto('/lessons/why-dropout/');
+    const shown = page.locator('header figure.key-figure img');
+    await expect
+      .poll(() => shown.evaluate((image: HTMLImageElement) => image.complete && image.currentSrc))
+      .toMatch(/\/pictures\/training-light\.webp$/);
+    const preloaded = await preloadedPictures(page);
+    expect(preloaded).toEqual(['training-light.webp']);
+    expect(pictures).toEqual(['training-light.webp']);
+  });
+});
+
 test.describe('a lesson with a dark system theme', () => {
   test.use({ colorScheme: 'dark' });
 
   test('heads its text with its key figure, which links to its simulation', async ({ page }) => {
-    const pictures: string[] = [];
-    page.on('request', (request) => {
-      if (new URL(request.url()).pathname.includes('/pictures/')) pictures.push(request.url().split('/').at(-1) ?? '');
-    });
+    const pictures = pictureRequests(page);
     await page.goto('/lessons/how-many-units-drop/');
     const figure = page.locator('header figure.key-figure');
     const shown = figure.locator('img:visible');
@@ -133,11 +164,7 @@ test.describe('a lesson with a dark system theme', () => {
     await expect(shown).not.toHaveAttribute('loading', 'lazy');
     await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
     // The head asks for that file before the parser reaches the figure, and for no other picture.
-    const preloaded = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="image"]')]
-        .filter((link) => matchMedia(link.media).matches)
-        .map((link) => new URL(link.href).pathname.split('/').at(-1)),
-    );
+    const preloaded = await preloadedPictures(page);
     expect(preloaded).toEqual(['drop-counts-dark.webp']);
     // Only the shown theme's file is fetched, once: the other theme's bytes would come before the paint.
     expect(pictures).toEqual(['drop-counts-dark.webp']);
