@@ -15,3 +15,12 @@ declare module 'virtual:simulation-islands' {
 declare module 'virtual:mnist-digits' {
   export const DIGITS_ASSET: import('./sim/digits/digit-asset.ts').DigitsAsset;
 }
+
+// subset-font ships no types: the call src/styles/katex-subset.ts makes.
+declare module 'subset-font' {
+  export default function subsetFont(
+    font: Buffer | Uint8Array,
+    text: string,
+    options?: { targetFormat?: 'sfnt' | 'woff' | 'woff2' | 'truetype' },
+  ): Promise<Buffer>;
+}
