@@ -17,7 +17,7 @@ import { offlineCourse } from './src/offline/integration.ts';
 import { mnistDigits } from './src/data/integration.ts';
 import { THEME_BOOT_SCRIPT } from './src/lib/theme-boot.ts';
 import { woff2Only } from './src/styles/woff2-only.ts';
-import { katexGlyphCheck, katexSubset } from './src/styles/katex-subset.ts';
+import { katexFonts } from './src/styles/katex-subset.ts';
 import { compileHints } from './src/lib/compile-hints.ts';
 
 /**
@@ -44,13 +44,14 @@ export default defineConfig({
   outDir,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  // katexGlyphCheck: every page's formulas are in KaTeX's font subsets (src/styles/katex-subset.ts).
+  // katexFonts: in a build, KaTeX's fonts cut down to the characters the course typesets, checked
+  // against every built page (src/styles/katex-subset.ts).
   // mnistDigits: the handwritten digits in <outDir>/data/ and the module virtual:mnist-digits.
   // scormPackages: one SCORM 1.2 zip per quiz in <outDir>/scorm/, made from the built embed pages.
   // searchIndex: the Pagefind index in <outDir>/pagefind/. offlineCourse: <outDir>/sw.js, which
   // keeps every file of the build, the index included, so it runs after searchIndex (and after
   // mnistDigits, whose file it caches when a page first asks for it).
-  integrations: [mdx(), svelte(), katexGlyphCheck(), mnistDigits(), scormPackages(), searchIndex(), offlineCourse()],
+  integrations: [mdx(), svelte(), katexFonts(), mnistDigits(), scormPackages(), searchIndex(), offlineCourse()],
   markdown: {
     // Prism marks code with classes; Shiki's inline styles would need a looser CSP.
     syntaxHighlight: 'prism',
@@ -69,9 +70,8 @@ export default defineConfig({
   // Every asset (KaTeX's smallest fonts included) ships as a file: no data: URLs for the CSP to allow.
   vite: {
     build: { assetsInlineLimit: 0 },
-    // Fonts as WOFF2 only (KaTeX's stylesheet also offers WOFF and TrueType): src/styles/woff2-only.ts;
-    // KaTeX's cut down to the characters the course typesets: src/styles/katex-subset.ts.
-    css: { postcss: { plugins: [woff2Only(), katexSubset()] } },
+    // Fonts as WOFF2 only (KaTeX's stylesheet also offers WOFF and TrueType): src/styles/woff2-only.ts.
+    css: { postcss: { plugins: [woff2Only()] } },
     // Each simulation's Astro component, written from the registry (src/islands/boundaries.ts), and
     // V8's compile hint atop every script of the browser's bundle (src/lib/compile-hints.ts).
     plugins: [simulationIslands(SIMULATIONS), compileHints()],

@@ -1,33 +1,68 @@
 /**
  * The characters the course typesets with KaTeX, which its fonts are cut down to
- * (src/styles/katex-subset.ts). Formulas are found between dollar signs in the content's sources,
- * as remark-math (lessons, pages) and src/lib/markdown/inline-text.ts (quizzes, glossary) find them,
- * and typeset as the build typesets them; the characters are those of KaTeX's visible output.
- * Reading the sources loosely only ever adds characters: a dollar sign in prose or code makes a
- * formula of text that is no formula, whose characters merely stay in the fonts. A formula missed
- * is caught after the build (`missingGlyphs` over every page), which then fails with its characters.
+ * (src/styles/katex-subset.ts), and the characters a built page shows in its formulas, which
+ * the build checks against them.
+ *
+ * The formulas are read from the content's sources: in MDX, what stands between `$$…$$` or `$…$`
+ * outside code, as remark-math reads it; in YAML (quizzes, the glossary), every string's `$…$`,
+ * as src/lib/markdown/inline-text.ts reads it. Each is typeset as the build typesets it, and its
+ * characters are those of KaTeX's visible output. A stray dollar sign in prose makes a formula of
+ * text that is no formula, whose characters merely stay in the fonts; a formula the reading misses
+ * is caught after the build, where `formulaCharacters` reads every page, island props included.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import katex from 'katex';
+import { parseAllDocuments } from 'yaml';
+import { inlineFormulas } from '../lib/markdown/inline-text.ts';
 
-/** Every stretch of text between `$$…$$` or `$…$` in `source`: the formulas it may hold. */
+/** Orders characters by code point. */
+export const byCodePoint = (a: string, b: string): number => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0);
+
+/** The formulas of an MDX or Markdown source: between `$$…$$` or `$…$`, outside code and escaped dollars. */
 export function formulasIn(source: string): string[] {
-  return [...source.matchAll(/\$\$([\s\S]+?)\$\$|\$([^$]+?)\$/g)].map((match) => match[1] ?? match[2] ?? '');
+  const prose = source
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '')
+    .replace(/(`+)(?:(?!\n\s*\n)[\s\S])*?\1/g, '')
+    .replace(/\\\$/g, '');
+  return [...prose.matchAll(/\$\$([\s\S]+?)\$\$|\$([^$]+?)\$/g)].map((match) => match[1] ?? match[2] ?? '');
+}
+
+/** Every string inside a parsed value (a YAML document, an island's props), at any depth. */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+/** The formulas of a YAML source (a quiz, the glossary): the `$…$` of each of its strings. */
+export function yamlFormulas(source: string): string[] {
+  return parseAllDocuments(source)
+    .flatMap((document) => {
+      if (!('toJS' in document)) return [];
+      const [error] = document.errors;
+      if (error) throw error;
+      return stringsIn(document.toJS());
+    })
+    .flatMap(inlineFormulas);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
-/** The text of HTML markup: its tags dropped, its character references decoded. */
-function textOf(markup: string): string {
-  return markup.replace(/<[^>]*>/g, '').replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (reference, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+/** Decodes HTML character references; one that names no character is left as written. */
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (reference, name: string) => {
+    const hex = /^#x/i.test(name);
+    if (hex || name.startsWith('#')) {
+      const code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    }
     return ENTITIES[name.toLowerCase()] ?? reference;
   });
 }
 
-/** The characters KaTeX shows for `tex` in the display or inline style; none for what it cannot read. */
+/** The characters KaTeX shows for `tex` in the inline and the display style; none for what it cannot read. */
 export function katexCharacters(tex: string): Set<string> {
   const characters = new Set<string>();
   for (const displayMode of [false, true]) {
@@ -37,58 +72,82 @@ export function katexCharacters(tex: string): Set<string> {
     } catch {
       continue;
     }
-    for (const character of textOf(html)) characters.add(character);
+    for (const character of decode(html.replace(/<[^>]*>/g, ''))) if (!/\s/.test(character)) characters.add(character);
   }
   return characters;
+}
+
+/** Elements that have no end tag: they open no level of nesting. */
+const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** What the formulas of some HTML show: their visible characters, and how many formulas there were. */
+export interface FormulaCharacters {
+  characters: Set<string>;
+  formulas: number;
 }
 
 /**
- * The characters inside the visible part of every KaTeX formula of a built page (`katex-html`; the
- * MathML beside it is hidden and read by assistive technology, not drawn).
+ * The characters inside the visible part of every KaTeX formula of `html` (`katex-html`; the MathML
+ * beside it is hidden, read by assistive technology, not drawn), added to `into`.
  */
-export function katexHtmlCharacters(page: string): Set<string> {
-  const characters = new Set<string>();
+function visibleFormulas(html: string, into: FormulaCharacters): void {
   let depth = 0;
-  for (const [token, tag] of page.matchAll(/<(\/?)[a-zA-Z][^>]*>|[^<]+/g)) {
-    if (token.startsWith('<')) {
-      if (depth === 0) {
-        if (/^<span class="katex-html"/.test(token)) depth = 1;
-      } else if (tag === '/') depth -= 1;
-      else if (!token.endsWith('/>')) depth += 1;
-    } else if (depth > 0) {
-      for (const character of textOf(token)) characters.add(character);
-    }
+  for (const [token, close, name = ''] of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*>|[^<]+/g)) {
+    if (!token.startsWith('<')) {
+      if (depth > 0) for (const character of decode(token)) if (!/\s/.test(character)) into.characters.add(character);
+    } else if (depth === 0) {
+      if (/\sclass="[^"]*\bkatex-html\b/.test(token)) {
+        depth = 1;
+        into.formulas += 1;
+      }
+    } else if (close) depth -= 1;
+    else if (!VOID.has(name.toLowerCase()) && !token.endsWith('/>')) depth += 1;
   }
-  return characters;
 }
 
-/** The characters a page typesets that `glyphs` lacks, in code point order. */
+/**
+ * What the formulas of a built page show: those in its markup, and those an island draws from its
+ * props (a quiz's later questions, its choices and feedback exist only there until it runs).
+ */
+export function formulaCharacters(page: string): FormulaCharacters {
+  const found: FormulaCharacters = { characters: new Set(), formulas: 0 };
+  visibleFormulas(page, found);
+  for (const [, props = ''] of page.matchAll(/\sprops="([^"]*)"/g)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(decode(props));
+    } catch {
+      throw new Error(`an island's props are not JSON: ${props.slice(0, 80)}…`);
+    }
+    for (const text of stringsIn(parsed)) if (text.includes('katex-html')) visibleFormulas(text, found);
+  }
+  return found;
+}
+
+/** The characters a page's formulas show that `glyphs` lacks, in code point order. */
 export function missingGlyphs(page: string, glyphs: ReadonlySet<string>): string[] {
-  return [...katexHtmlCharacters(page)]
-    .filter((character) => !/\s/.test(character) && !glyphs.has(character))
-    .sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0));
+  return [...formulaCharacters(page).characters].filter((character) => !glyphs.has(character)).sort(byCodePoint);
 }
 
-/** The files under `folder` whose formulas count: MDX and YAML. */
-function sourceFiles(folder: string): string[] {
+/** The formulas of every MDX, Markdown and YAML file under `folder`. */
+function courseFormulas(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(mdx|md|ya?ml)$/.test(file))
+    .filter((file) => /\.(mdx?|ya?ml)$/.test(file))
     .sort()
-    .map((file) => join(folder, file));
+    .flatMap((file) => {
+      const source = readFileSync(join(folder, file), 'utf8');
+      if (!/\.ya?ml$/.test(file)) return formulasIn(source);
+      try {
+        return yamlFormulas(source);
+      } catch (error) {
+        throw new Error(`${join(folder, file)} is not YAML the glyph reading can read`, { cause: error });
+      }
+    });
 }
 
-const cache = new Map<string, Set<string>>();
-
-/** Every character the formulas under `folder` (the course's `content/`) typeset; read once per build. */
-export function courseGlyphs(folder = 'content'): Set<string> {
-  const known = cache.get(folder);
-  if (known) return known;
+/** Every character the formulas under `folder` (the course's `content/`) show. */
+export function courseGlyphs(folder: string): Set<string> {
   const glyphs = new Set<string>();
-  for (const file of sourceFiles(folder)) {
-    for (const formula of formulasIn(readFileSync(file, 'utf8'))) {
-      for (const character of katexCharacters(formula)) if (!/\s/.test(character)) glyphs.add(character);
-    }
-  }
-  cache.set(folder, glyphs);
+  for (const formula of courseFormulas(folder)) for (const character of katexCharacters(formula)) glyphs.add(character);
   return glyphs;
 }

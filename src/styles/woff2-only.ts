@@ -4,10 +4,14 @@
  * reads WOFF2, so the other two were only bytes in the build, the offline cache and each SCORM zip.
  */
 
-/** What the plugin reads of a PostCSS declaration: its value, and the rule or at-rule it is in. */
-interface Declaration {
+/**
+ * What a font plugin (this one, src/styles/katex-subset.ts) reads of a PostCSS declaration: its
+ * value, the rule or at-rule it is in, and the stylesheet it came from.
+ */
+export interface FontFaceDeclaration {
   value: string;
   parent?: { type: string; name?: string } | undefined;
+  source?: { input?: { file?: string | undefined } | undefined } | undefined;
 }
 
 /** Splits a `src` list at its top-level commas (a `url()` may hold a comma in quotes). */
@@ -40,7 +44,7 @@ export function woff2Only() {
   return {
     postcssPlugin: 'woff2-only',
     Declaration: {
-      src(declaration: Declaration): void {
+      src(declaration: FontFaceDeclaration): void {
         const parent = declaration.parent;
         if (parent?.type === 'atrule' && parent.name === 'font-face') {
           declaration.value = woff2Sources(declaration.value);

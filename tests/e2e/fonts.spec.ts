@@ -6,9 +6,7 @@ import { ROUTES } from './helpers.ts';
  * warns about one the page never uses. Every page that preloads a face must set text in it: each
  * preloaded file is the source of a `@font-face` rule of the page's stylesheet whose face has loaded.
  */
-const PRELOADING = ROUTES.filter((route) => route === '/' || route.startsWith('/lessons/') || route === '/lab/');
-
-for (const route of PRELOADING) {
+for (const route of ROUTES) {
   test(`${route} sets text in every face it preloads`, async ({ page }) => {
     await page.goto(route);
     await page.evaluate(() => document.fonts.ready);

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { ROUTES } from './helpers.ts';
 
@@ -71,6 +71,13 @@ function pictureRequests(page: Page): string[] {
   return pictures;
 }
 
+/** The address of the file an image shows, once it has loaded; false before. */
+function loadedSource(image: Locator): Promise<string | false> {
+  return image.evaluate(
+    (element: HTMLImageElement) => element.complete && element.naturalWidth > 0 && element.currentSrc,
+  );
+}
+
 /** The file names of the images the page's head preloads for the system's theme now in use. */
 function preloadedPictures(page: Page): Promise<(string | undefined)[]> {
   return page.evaluate(() =>
@@ -139,9 +146,7 @@ test.describe('a lesson with a light system theme', () => {
     const pictures = pictureRequests(page);
     await page.goto('/lessons/why-dropout/');
     const shown = page.locator('header figure.key-figure img');
-    await expect
-      .poll(() => shown.evaluate((image: HTMLImageElement) => image.complete && image.currentSrc))
-      .toMatch(/\/pictures\/training-light\.webp$/);
+    await expect.poll(() => loadedSource(shown)).toMatch(/\/pictures\/training-light\.webp$/);
     const preloaded = await preloadedPictures(page);
     expect(preloaded).toEqual(['training-light.webp']);
     expect(pictures).toEqual(['training-light.webp']);
@@ -157,12 +162,9 @@ test.describe('a lesson with a dark system theme', () => {
     const figure = page.locator('header figure.key-figure');
     const shown = figure.locator('img:visible');
     await expect(shown).toHaveCount(1);
-    await expect
-      .poll(() => shown.evaluate((image: HTMLImageElement) => image.currentSrc))
-      .toMatch(/\/pictures\/drop-counts-dark\.webp$/);
+    await expect.poll(() => loadedSource(shown)).toMatch(/\/pictures\/drop-counts-dark\.webp$/);
     await expect(shown).toHaveAttribute('alt', /\S/);
     await expect(shown).not.toHaveAttribute('loading', 'lazy');
-    await expect.poll(() => shown.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(0);
     // The head asks for that file before the parser reaches the figure, and for no other picture.
     const preloaded = await preloadedPictures(page);
     expect(preloaded).toEqual(['drop-counts-dark.webp']);
@@ -177,8 +179,6 @@ test.describe('a lesson with a dark system theme', () => {
     await page.goto('/lessons/how-many-units-drop/');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
     const shown = page.locator('header figure.key-figure img');
-    await expect
-      .poll(() => shown.evaluate((image: HTMLImageElement) => image.complete && image.currentSrc))
-      .toMatch(/\/pictures\/drop-counts-light\.webp$/);
+    await expect.poll(() => loadedSource(shown)).toMatch(/\/pictures\/drop-counts-light\.webp$/);
   });
 });

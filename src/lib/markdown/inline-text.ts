@@ -1,5 +1,13 @@
 import katex from 'katex';
 
+/** Code between backticks, or math between dollar signs: `…` first, so a dollar sign inside code stays a dollar sign. */
+const INLINE_PARTS = /`([^`]+)`|\$([^$]+)\$/g;
+
+/** The formulas of quiz text, as `renderInlineText` typesets them (src/styles/katex-glyphs.ts reads them). */
+export function inlineFormulas(source: string): string[] {
+  return [...source.matchAll(INLINE_PARTS)].flatMap(([, , math]) => (math === undefined ? [] : [math]));
+}
+
 /**
  * Inline text of quiz content as HTML: math between `$…$` typeset by KaTeX (at build time, like
  * the lessons), code between backticks, everything else escaped. Quiz authors write plain text;
@@ -7,10 +15,8 @@ import katex from 'katex';
  */
 export function renderInlineText(source: string): string {
   let html = '';
-  // `…` first, so a dollar sign inside code stays a dollar sign.
-  const pattern = /`([^`]+)`|\$([^$]+)\$/g;
   let last = 0;
-  for (const match of source.matchAll(pattern)) {
+  for (const match of source.matchAll(INLINE_PARTS)) {
     html += escapeHtml(source.slice(last, match.index));
     const [, code, math] = match;
     html +=

@@ -3,6 +3,7 @@
  * themes, and the social preview images. Paths carry the site's base path.
  */
 import type { Theme } from '../../charts/palette.ts';
+import { SYSTEM_DARK } from '../theme.ts';
 import { withBase } from '../url.ts';
 
 /** A thumbnail's size in CSS pixels. */
@@ -20,6 +21,18 @@ export const THUMBNAIL_DENSITY = 1;
  */
 export function thumbnailPath(id: string, theme: Theme): string {
   return withBase(`/pictures/${id}-${theme}.webp`);
+}
+
+/**
+ * Each theme's thumbnail of simulation `id`, with the media query under which the browser takes it:
+ * the dark file when the system's theme is dark, else the light one. Thumbnail.astro's `<picture>`
+ * and a lesson's preloads (DocumentHead.astro) both follow it, so the file preloaded is the file shown.
+ */
+export function themeThumbnails(id: string): Record<Theme, { path: string; media: string }> {
+  return {
+    light: { path: thumbnailPath(id, 'light'), media: `not all and ${SYSTEM_DARK}` },
+    dark: { path: thumbnailPath(id, 'dark'), media: SYSTEM_DARK },
+  };
 }
 
 /** A social preview image's size in pixels, as Open Graph and Twitter's large card expect it. */
