@@ -2,9 +2,10 @@ import { expect, test } from './fixtures.ts';
 import { ROUTES } from './helpers.ts';
 
 /**
- * A font the head preloads is a download the page waits on before its first paint, and Chrome
- * warns about one the page never uses. Every page that preloads a face must set text in it: each
- * preloaded file is the source of a `@font-face` rule of the page's stylesheet whose face has loaded.
+ * A font the head preloads is fetched ahead of what the page finds later, on a phone's few
+ * connections, and Chrome warns about one the page never uses. Every page must set text in each
+ * face it preloads: each preloaded file is the source of a `@font-face` rule of the page's
+ * stylesheets whose face has loaded.
  */
 for (const route of ROUTES) {
   test(`${route} sets text in every face it preloads`, async ({ page }) => {
