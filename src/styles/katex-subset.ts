@@ -59,7 +59,9 @@ export function subsetFile(font: string, text: string, folder: string): Promise<
  * original. Other sources of the same rule (WOFF, TrueType) are left to woff2Only.
  */
 export function katexSubset(glyphs: ReadonlySet<string>, cache: string) {
-  const text = [...glyphs].sort(byCodePoint).join('');
+  // The spaces too, which the glyph reading leaves out: KaTeX writes a no-break space for each space of
+  // `\text{…}`, for `~` and for `\ `, and a face that lacks it takes the system serif's, wider.
+  const text = [...new Set([...glyphs, ' ', '\u00a0'])].sort(byCodePoint).join('');
   const folder = subsetFolder(cache, text);
   return {
     postcssPlugin: 'katex-subset',

@@ -26,8 +26,13 @@ for (const route of ROUTES) {
         );
         const family = rule?.style.getPropertyValue('font-family').replace(/["']/g, '');
         const style = rule?.style.getPropertyValue('font-style') || 'normal';
+        const range = rule?.style.getPropertyValue('unicode-range').replace(/\s/g, '').toUpperCase();
         const loaded = [...document.fonts].some(
-          (face) => face.family.replace(/["']/g, '') === family && face.style === style && face.status === 'loaded',
+          (face) =>
+            face.family.replace(/["']/g, '') === family &&
+            face.style === style &&
+            (!range || face.unicodeRange.replace(/\s/g, '').toUpperCase() === range) &&
+            face.status === 'loaded',
         );
         return { file: href.split('/').pop(), family, style, loaded };
       });
